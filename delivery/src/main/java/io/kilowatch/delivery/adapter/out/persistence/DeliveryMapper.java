@@ -1,0 +1,90 @@
+package io.kilowatch.delivery.adapter.out.persistence;
+
+import io.kilowatch.delivery.application.NotificationStore.AttemptRecord;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+interface DeliveryMapper {
+  @Insert(
+      "INSERT INTO delivery.notification (notification_id, customer_id, category, priority,"
+          + " template_key, idempotency_key, status, requested_at, created_at, updated_at)"
+          + " VALUES (#{id}, #{customerId}, #{category}, #{priority}, #{templateKey},"
+          + " #{idempotencyKey}, 'REQUESTED', #{requestedAt}, #{now}, #{now})"
+          + " ON CONFLICT (notification_id) DO NOTHING")
+  int insertNotification(
+      @Param("id") String id,
+      @Param("customerId") String customerId,
+      @Param("category") String category,
+      @Param("priority") String priority,
+      @Param("templateKey") String templateKey,
+      @Param("idempotencyKey") String idempotencyKey,
+      @Param("requestedAt") Instant requestedAt,
+      @Param("now") Instant now);
+
+  @Insert(
+      "INSERT INTO delivery.dispatch (idempotency_key, channel, notification_id, claimed_at)"
+          + " VALUES (#{key}, #{channel}, #{notificationId}, #{now}) ON CONFLICT DO NOTHING")
+  int claimDispatch(
+      @Param("key") String key,
+      @Param("channel") String channel,
+      @Param("notificationId") String notificationId,
+      @Param("now") Instant now);
+
+  @Update(
+      "UPDATE delivery.notification SET status = #{status}, status_reason = #{reason},"
+          + " channel = #{channel}, updated_at = #{now} WHERE notification_id = #{id}")
+  int updateStatus(
+      @Param("id") String id,
+      @Param("status") String status,
+      @Param("reason") String reason,
+      @Param("channel") String channel,
+      @Param("now") Instant now);
+
+  @Insert(
+      "INSERT INTO delivery.attempt (notification_id, channel, provider, outcome,"
+          + " provider_message_id, error_code, error_message, latency_ms, attempted_at)"
+          + " VALUES (#{id}, #{a.channel}, #{a.provider}, #{a.outcome}, #{a.providerMessageId},"
+          + " #{a.errorCode}, #{a.errorMessage}, #{a.latencyMs}, #{a.attemptedAt})")
+  void insertAttempt(@Param("id") String notificationId, @Param("a") AttemptRecord attempt);
+
+  String NOTIFICATION_COLUMNS =
+      "notification_id, customer_id, category, template_key, idempotency_key, status,"
+          + " status_reason, channel, requested_at, updated_at";
+
+  @Select(
+      "SELECT "
+          + NOTIFICATION_COLUMNS
+          + " FROM delivery.notification WHERE notification_id = #{id}")
+  List<NotificationRow> find(@Param("id") String id);
+
+  @Select(
+      "SELECT "
+          + NOTIFICATION_COLUMNS
+          + " FROM delivery.notification WHERE customer_id = #{customerId}"
+          + " ORDER BY created_at DESC, notification_id LIMIT #{limit}")
+  List<NotificationRow> forCustomer(
+      @Param("customerId") String customerId, @Param("limit") int limit);
+
+  @Select(
+      "SELECT channel, provider, outcome, provider_message_id, error_code, error_message,"
+          + " latency_ms, attempted_at FROM delivery.attempt WHERE notification_id = #{id}"
+          + " ORDER BY id")
+  List<AttemptRecord> attempts(@Param("id") String notificationId);
+
+  /** Column order matches the constructor: MyBatis maps by position. */
+  record NotificationRow(
+      String notificationId,
+      String customerId,
+      String category,
+      String templateKey,
+      String idempotencyKey,
+      String status,
+      String statusReason,
+      String channel,
+      Instant requestedAt,
+      Instant updatedAt) {}
+}

@@ -1,0 +1,145 @@
+package io.kilowatch.delivery.application;
+
+import io.kilowatch.channel.Channel;
+import io.kilowatch.channel.ChannelSender;
+import io.kilowatch.channel.OutboundMessage;
+import io.kilowatch.channel.SendResult;
+import io.kilowatch.delivery.domain.DeliveryJob;
+import io.kilowatch.delivery.domain.DeliveryStatus;
+import io.kilowatch.delivery.domain.PlainTextTemplates;
+import io.kilowatch.preference.application.ContactPoints;
+import io.kilowatch.preference.domain.ContactPoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the delivery route, in order. The Camel route decides the order and skips the
+ * remaining steps once a job is closed; each step here is plain Java so it can be tested alone.
+ * Thread-safe.
+ */
+@Singleton
+public class DeliverySteps {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliverySteps.class);
+
+  private final NotificationStore store;
+  private final DedupeCache dedupeCache;
+  private final ContactPoints contactPoints;
+  private final ResilientSender sender;
+  private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+  private final MeterRegistry metrics;
+  private final Clock clock;
+
+  DeliverySteps(
+      NotificationStore store,
+      DedupeCache dedupeCache,
+      ContactPoints contactPoints,
+      ResilientSender sender,
+      List<ChannelSender> channelSenders,
+      MeterRegistry metrics,
+      Clock clock) {
+    this.store = store;
+    this.dedupeCache = dedupeCache;
+    this.contactPoints = contactPoints;
+    this.sender = sender;
+    this.metrics = metrics;
+    this.clock = clock;
+    for (ChannelSender s : channelSenders) {
+      senders.putIfAbsent(s.channel(), s);
+    }
+  }
+
+  /** Records the request; a notification id seen before is closed as a duplicate. */
+  public void accept(DeliveryJob job) {
+    if (store.accept(job.request(), clock.instant())) {
+      job.markAccepted();
+    } else {
+      job.close(DeliveryStatus.DUPLICATE, "notification id already received");
+    }
+  }
+
+  /** Picks the channel and the customer's verified address on it. */
+  public void resolveRecipient(DeliveryJob job) {
+    // The walking skeleton delivers by SMS; channel choice per category comes with preferences.
+    List<ContactPoint> phones = contactPoints.verified(job.request().customerId(), Channel.SMS);
+    if (phones.isEmpty()) {
+      job.route(Channel.SMS, null);
+      job.close(DeliveryStatus.SUPPRESSED, "no verified sms contact point");
+      return;
+    }
+    job.route(Channel.SMS, phones.get(0).address());
+  }
+
+  /** One provider call per idempotency key and channel, across redeliveries and instances. */
+  public void dedupe(DeliveryJob job) {
+    String notificationId = job.request().notificationId();
+    if (!dedupeCache.claim(job.dedupeKey(), notificationId)) {
+      job.close(DeliveryStatus.DUPLICATE, "idempotency key already delivered (cache)");
+      return;
+    }
+    if (!store.claimDispatch(
+        job.request().idempotencyKey(),
+        job.channel().wireName(),
+        notificationId,
+        clock.instant())) {
+      job.close(DeliveryStatus.DUPLICATE, "idempotency key already delivered");
+    }
+  }
+
+  /** Renders the message text for the channel. */
+  public void render(DeliveryJob job) {
+    var request = job.request();
+    String template = PlainTextTemplates.sms(request.templateKey()).orElse(null);
+    if (template == null) {
+      job.close(DeliveryStatus.FAILED, "no sms template for '" + request.templateKey() + "'");
+      return;
+    }
+    try {
+      String text = PlainTextTemplates.render(template, request.data());
+      job.message(OutboundMessage.sms(request.notificationId(), job.recipient(), text));
+    } catch (IllegalArgumentException e) {
+      job.close(DeliveryStatus.FAILED, e.getMessage());
+    }
+  }
+
+  /** Calls the channel's provider with retries and classifies the final answer. */
+  public void send(DeliveryJob job) {
+    ChannelSender channelSender = senders.get(job.channel());
+    if (channelSender == null) {
+      job.close(DeliveryStatus.FAILED, "no provider configured for " + job.channel().wireName());
+      return;
+    }
+    SendResult result = sender.send(channelSender, job.message(), job);
+    job.result(result);
+    if (result instanceof SendResult.Accepted) {
+      job.close(DeliveryStatus.SENT, null);
+    } else if (result instanceof SendResult.PermanentFailure f) {
+      job.close(DeliveryStatus.FAILED, f.errorCode() + ": " + f.message());
+    } else if (result instanceof SendResult.RetryableFailure f) {
+      job.close(
+          DeliveryStatus.FAILED, "retries exhausted, last " + f.errorCode() + ": " + f.message());
+    }
+  }
+
+  /** Stores the outcome and counts it. */
+  public void record(DeliveryJob job) {
+    if (job.isAccepted()) {
+      store.finish(job, clock.instant());
+    }
+    String channel = job.channel() == null ? "none" : job.channel().wireName();
+    metrics
+        .counter("kilowatch.deliveries", "channel", channel, "status", job.status().wireName())
+        .increment();
+    LOG.info(
+        "notification {} for customer {}: {}{}",
+        job.request().notificationId(),
+        job.request().customerId(),
+        job.status().wireName(),
+        job.reason() == null ? "" : " (" + job.reason() + ")");
+  }
+}

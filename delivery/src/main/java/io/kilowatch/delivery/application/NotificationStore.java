@@ -1,0 +1,54 @@
+package io.kilowatch.delivery.application;
+
+import io.kilowatch.delivery.domain.DeliveryJob;
+import io.kilowatch.delivery.domain.DeliveryStatus;
+import io.kilowatch.events.notification.NotificationRequested;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence port of delivery records. Calls join the caller's transaction unless stated. */
+public interface NotificationStore {
+  /** Records a new notification as requested; false if its id is already known. */
+  boolean accept(NotificationRequested request, Instant now);
+
+  /**
+   * Claims the right to call a provider for (idempotency key, channel) in its own transaction,
+   * committed before returning, so the claim survives whatever happens to the caller's transaction.
+   * True for the first claimant only.
+   */
+  boolean claimDispatch(String idempotencyKey, String channel, String notificationId, Instant now);
+
+  /** Stores the job's final status and every provider attempt it made. */
+  void finish(DeliveryJob job, Instant now);
+
+  Optional<NotificationRecord> find(String notificationId);
+
+  List<NotificationRecord> forCustomer(String customerId, int limit);
+
+  List<AttemptRecord> attempts(String notificationId);
+
+  /** A notification as recorded. */
+  record NotificationRecord(
+      String notificationId,
+      String customerId,
+      String category,
+      String templateKey,
+      String idempotencyKey,
+      DeliveryStatus status,
+      String statusReason,
+      String channel,
+      Instant requestedAt,
+      Instant updatedAt) {}
+
+  /** One provider call as recorded. */
+  record AttemptRecord(
+      String channel,
+      String provider,
+      String outcome,
+      String providerMessageId,
+      String errorCode,
+      String errorMessage,
+      long latencyMs,
+      Instant attemptedAt) {}
+}

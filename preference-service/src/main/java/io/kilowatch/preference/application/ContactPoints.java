@@ -1,0 +1,14 @@
+package io.kilowatch.preference.application;
+
+import io.kilowatch.channel.Channel;
+import io.kilowatch.preference.domain.ContactPoint;
+import java.util.List;
+
+/**
+ * What the notification side may ask about how to reach a customer. The Java API of this module;
+ * when modules run in separate processes the same questions go over its HTTP API.
+ */
+public interface ContactPoints {
+  /** Verified contact points of a customer on a channel, oldest first. */
+  List<ContactPoint> verified(String customerId, Channel channel);
+}
