@@ -1,0 +1,151 @@
+package io.kilowatch.app;
+
+import io.kilowatch.infra.embedded.EmbeddedAmqpBroker;
+import io.kilowatch.infra.embedded.EmbeddedPostgresServer;
+import io.kilowatch.sandbox.ProviderSandbox;
+import io.kilowatch.sandbox.SandboxSettings;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, part by part, between the external services named in the environment and embedded
+ * ones, starts the embedded ones, and gives the application its properties.
+ *
+ * <table>
+ *   <tr><th>variable</th><th>when unset</th></tr>
+ *   <tr><td>KILOWATCH_JDBC_URL (+ _USER, _PASSWORD)</td><td>embedded PostgreSQL</td></tr>
+ *   <tr><td>KILOWATCH_AMQP_URI</td><td>in-process AMQP 0-9-1 broker</td></tr>
+ *   <tr><td>KILOWATCH_TWILIO_ACCOUNT_SID (+ _AUTH_TOKEN, _FROM, _BASE_URL)</td>
+ *       <td>provider sandbox on localhost</td></tr>
+ *   <tr><td>KILOWATCH_HAZELCAST_MEMBERS, KILOWATCH_HAZELCAST_CLUSTER</td>
+ *       <td>a single local member</td></tr>
+ *   <tr><td>KILOWATCH_JWT_SECRET</td><td>a random secret for this run</td></tr>
+ *   <tr><td>KILOWATCH_PORT, KILOWATCH_MANAGEMENT_PORT</td><td>8080, 8081</td></tr>
+ * </table>
+ */
+final class Infrastructure implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
+
+  private final Map<String, Object> properties = new HashMap<>();
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final List<String> summary = new ArrayList<>();
+  private ProviderSandbox sandbox;
+
+  static Infrastructure from(Map<String, String> env) {
+    Infrastructure infra = new Infrastructure();
+    try {
+      infra.configure(env);
+      return infra;
+    } catch (RuntimeException e) {
+      infra.close();
+      throw e;
+    }
+  }
+
+  private void configure(Map<String, String> env) {
+    properties.put("micronaut.server.port", env.getOrDefault("KILOWATCH_PORT", "8080"));
+    properties.put("endpoints.all.port", env.getOrDefault("KILOWATCH_MANAGEMENT_PORT", "8081"));
+
+    String jdbc = env.get("KILOWATCH_JDBC_URL");
+    if (isBlank(jdbc)) {
+      String dataDir = env.get("KILOWATCH_DATA_DIR");
+      EmbeddedPostgresServer pg =
+          EmbeddedPostgresServer.start(isBlank(dataDir) ? null : Path.of(dataDir));
+      started.add(pg);
+      jdbc = pg.jdbcUrl();
+      summary.add("PostgreSQL: embedded on port " + pg.port());
+    } else {
+      put("datasources.default.username", env.get("KILOWATCH_JDBC_USER"));
+      put("datasources.default.password", env.get("KILOWATCH_JDBC_PASSWORD"));
+      summary.add("PostgreSQL: " + jdbc.replaceAll("password=[^&]*", "password=***"));
+    }
+    properties.put("datasources.default.url", jdbc);
+
+    String amqp = env.get("KILOWATCH_AMQP_URI");
+    if (isBlank(amqp)) {
+      EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start(0);
+      started.add(broker);
+      amqp = broker.uri();
+      summary.add("AMQP: embedded Qpid Broker-J on port " + broker.port());
+    } else {
+      summary.add("AMQP: " + amqp.replaceAll("//[^@]*@", "//***@"));
+    }
+    properties.put("rabbitmq.uri", amqp);
+
+    String members = env.get("KILOWATCH_HAZELCAST_MEMBERS");
+    put("kilowatch.hazelcast.members", isBlank(members) ? "127.0.0.1" : members);
+    put("kilowatch.hazelcast.cluster-name", env.getOrDefault("KILOWATCH_HAZELCAST_CLUSTER", "kilowatch"));
+    put("kilowatch.hazelcast.interface-address", env.get("KILOWATCH_HAZELCAST_INTERFACE"));
+
+    String twilioSid = env.get("KILOWATCH_TWILIO_ACCOUNT_SID");
+    String prefix = "kilowatch.channels.sms.twilio.";
+    if (isBlank(twilioSid)) {
+      sandbox = ProviderSandbox.start(SandboxSettings.defaults());
+      started.add(sandbox);
+      properties.put(prefix + "account-sid", SandboxSettings.DEFAULT_TWILIO_ACCOUNT_SID);
+      properties.put(prefix + "auth-token", SandboxSettings.DEFAULT_TWILIO_AUTH_TOKEN);
+      properties.put(prefix + "from-number", "+15005550006");
+      properties.put(prefix + "base-url", sandbox.baseUrl().toString());
+      summary.add("Twilio: provider sandbox at " + sandbox.baseUrl());
+    } else {
+      properties.put(prefix + "account-sid", twilioSid);
+      put(prefix + "auth-token", env.get("KILOWATCH_TWILIO_AUTH_TOKEN"));
+      put(prefix + "from-number", env.get("KILOWATCH_TWILIO_FROM"));
+      put(prefix + "messaging-service-sid", env.get("KILOWATCH_TWILIO_MESSAGING_SERVICE_SID"));
+      put(prefix + "base-url", env.get("KILOWATCH_TWILIO_BASE_URL"));
+      put(prefix + "status-callback-url", env.get("KILOWATCH_TWILIO_STATUS_CALLBACK_URL"));
+      summary.add("Twilio: account " + twilioSid);
+    }
+
+    String secret = env.get("KILOWATCH_JWT_SECRET");
+    if (isBlank(secret)) {
+      byte[] random = new byte[48];
+      new SecureRandom().nextBytes(random);
+      secret = Base64.getEncoder().encodeToString(random);
+      LOG.warn("KILOWATCH_JWT_SECRET is not set: tokens are signed with a random secret for this run");
+    }
+    properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", secret);
+  }
+
+  Map<String, Object> properties() {
+    return properties;
+  }
+
+  List<String> summary() {
+    return summary;
+  }
+
+  /** The provider sandbox, when this run uses it. */
+  java.util.Optional<ProviderSandbox> sandbox() {
+    return java.util.Optional.ofNullable(sandbox);
+  }
+
+  private void put(String key, String value) {
+    if (!isBlank(value)) {
+      properties.put(key, value);
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("stopping {}: {}", started.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
+    started.clear();
+  }
+}

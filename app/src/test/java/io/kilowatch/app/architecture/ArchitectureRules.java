@@ -1,0 +1,197 @@
+package io.kilowatch.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kilowatch's module rules, applied to whatever classes they are given: the production classes
+ * (must pass) and deliberate violations in test fixtures (must fail), so no rule passes vacuously.
+ */
+final class ArchitectureRules {
+  /** Module base package → the modules it may depend on (besides itself and the JDK). */
+  static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+  static {
+    ALLOWED.put("events", Set.of());
+    ALLOWED.put("channel", Set.of());
+    ALLOWED.put("sandbox", Set.of());
+    ALLOWED.put("simulator", Set.of());
+    ALLOWED.put("infra", Set.of());
+    ALLOWED.put("platform", Set.of("events"));
+    ALLOWED.put("metering", Set.of("platform", "events"));
+    ALLOWED.put("billing", Set.of("platform", "events"));
+    ALLOWED.put("rules", Set.of("platform", "events"));
+    ALLOWED.put("preference", Set.of("platform", "events", "channel"));
+    ALLOWED.put("delivery", Set.of("platform", "events", "channel", "preference"));
+  }
+
+  /** Which schema each module owns. */
+  static final Map<String, String> SCHEMA =
+      Map.of(
+          "platform", "platform",
+          "metering", "metering",
+          "billing", "billing",
+          "rules", "rules",
+          "preference", "preference",
+          "delivery", "delivery");
+
+  private static final List<String> ALL_MODULES =
+      List.of(
+          "events", "channel", "sandbox", "simulator", "infra", "platform", "metering", "billing",
+          "rules", "preference", "delivery", "app", "testing");
+
+  private ArchitectureRules() {}
+
+  /** Domain code imports no framework, broker, persistence or routing type. */
+  static ArchRule domainIsFrameworkFree() {
+    return noClasses()
+        .that()
+        .resideInAPackage("io.kilowatch..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.micronaut..",
+            "jakarta.inject..",
+            "com.rabbitmq..",
+            "org.apache.ibatis..",
+            "org.apache.camel..",
+            "com.hazelcast..",
+            "java.sql..")
+        .allowEmptyShould(false);
+  }
+
+  /** Each module depends only on the modules it is allowed to. */
+  static List<ArchRule> moduleDependencies() {
+    List<ArchRule> rules = new ArrayList<>();
+    ALLOWED.forEach(
+        (module, allowed) -> {
+          String[] forbidden =
+              ALL_MODULES.stream()
+                  .filter(m -> !m.equals(module) && !allowed.contains(m))
+                  .map(m -> "io.kilowatch." + m + "..")
+                  .toArray(String[]::new);
+          rules.add(
+              noClasses()
+                  .that()
+                  .resideInAPackage("io.kilowatch." + module + "..")
+                  .should()
+                  .dependOnClassesThat()
+                  .resideInAnyPackage(forbidden)
+                  .allowEmptyShould(true)
+                  .as(module + " depends only on " + allowed));
+        });
+    // The notification side may use another module's Java API, never its adapters.
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage("io.kilowatch.delivery..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.kilowatch.preference.adapter..")
+            .allowEmptyShould(true)
+            .as("delivery uses preference's API, not its adapters"));
+    return rules;
+  }
+
+  private static final Pattern TABLE =
+      Pattern.compile(
+          "(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)(?:\\.([a-z_][a-z0-9_]*))?");
+  private static final Set<String> SQL_WORDS = Set.of("select", "lateral", "unnest", "only");
+  private static final Set<String> MYBATIS =
+      Set.of(
+          "org.apache.ibatis.annotations.Select",
+          "org.apache.ibatis.annotations.Insert",
+          "org.apache.ibatis.annotations.Update",
+          "org.apache.ibatis.annotations.Delete");
+
+  /**
+   * Every table a module's SQL names is schema-qualified and in the module's own schema. Returns
+   * the violations, empty when the classes keep to their own tables.
+   */
+  static List<String> foreignTableAccess(JavaClasses classes) {
+    List<String> violations = new ArrayList<>();
+    for (JavaClass type : classes) {
+      String module = moduleOf(type.getPackageName());
+      if (module == null || !SCHEMA.containsKey(module)) {
+        continue;
+      }
+      for (JavaMethod method : type.getMethods()) {
+        for (String sql : sqlOf(method)) {
+          Matcher m = TABLE.matcher(sql);
+          while (m.find()) {
+            String schema = m.group(2) == null ? null : m.group(1);
+            String table = m.group(2) == null ? m.group(1) : m.group(2);
+            if (SQL_WORDS.contains(table.toLowerCase()) || table.startsWith("pg_")) {
+              continue;
+            }
+            if (schema == null) {
+              violations.add(type.getName() + "." + method.getName() + ": unqualified table " + table);
+            } else if (!schema.equals(SCHEMA.get(module))) {
+              violations.add(
+                  type.getName()
+                      + "."
+                      + method.getName()
+                      + ": "
+                      + module
+                      + " reads "
+                      + schema
+                      + "."
+                      + table);
+            }
+          }
+        }
+      }
+    }
+    return violations;
+  }
+
+  static EvaluationResult evaluate(ArchRule rule, JavaClasses classes) {
+    return rule.evaluate(classes);
+  }
+
+  private static String moduleOf(String packageName) {
+    if (!packageName.startsWith("io.kilowatch.")) {
+      return null;
+    }
+    String rest = packageName.substring("io.kilowatch.".length());
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  private static List<String> sqlOf(JavaMethod method) {
+    List<String> sql = new ArrayList<>();
+    Method reflected;
+    try {
+      reflected = method.reflect();
+    } catch (RuntimeException e) {
+      return sql;
+    }
+    for (Annotation a : reflected.getAnnotations()) {
+      if (MYBATIS.contains(a.annotationType().getName())) {
+        try {
+          Object value = a.annotationType().getMethod("value").invoke(a);
+          for (String part : (String[]) value) {
+            sql.add(part);
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return sql;
+  }
+}

@@ -1,0 +1,77 @@
+package io.kilowatch.app.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the module boundaries of ARCHITECTURE.md on the production classes, and proves each rule
+ * can fail on the deliberate violations kept in the {@code archfixture} test packages.
+ */
+class ArchitectureTest {
+  static JavaClasses production;
+  static JavaClasses fixtures;
+
+  @BeforeAll
+  static void importClasses() {
+    production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.kilowatch");
+    fixtures =
+        new ClassFileImporter()
+            .importPackages("io.kilowatch.metering.archfixture", "io.kilowatch.rules.archfixture");
+  }
+
+  @Test
+  void productionSpansEveryModule() {
+    // guards against a vacuous pass because the importer saw too little
+    assertThat(production.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
+        .contains("events", "platform", "metering", "rules", "billing", "preference", "delivery",
+            "channel", "app");
+  }
+
+  @Test
+  void domainCodeImportsNoFramework() {
+    ArchitectureRules.domainIsFrameworkFree().check(production);
+  }
+
+  @Test
+  void domainRuleCatchesAFrameworkImport() {
+    var result = ArchitectureRules.domainIsFrameworkFree().evaluate(fixtures);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("FrameworkInDomain");
+  }
+
+  @Test
+  void modulesDependOnlyOnWhatTheyMay() {
+    for (ArchRule rule : ArchitectureRules.moduleDependencies()) {
+      rule.check(production);
+    }
+  }
+
+  @Test
+  void moduleRuleCatchesACrossModuleDependency() {
+    boolean caught =
+        ArchitectureRules.moduleDependencies().stream()
+            .anyMatch(rule -> rule.evaluate(fixtures).hasViolation());
+    assertThat(caught).isTrue();
+  }
+
+  @Test
+  void modulesQueryOnlyTheirOwnSchema() {
+    assertThat(ArchitectureRules.foreignTableAccess(production)).isEmpty();
+  }
+
+  @Test
+  void schemaRuleCatchesAForeignTable() {
+    assertThat(ArchitectureRules.foreignTableAccess(fixtures))
+        .anySatisfy(v -> assertThat(v).contains("metering reads rules.rule"))
+        .anySatisfy(v -> assertThat(v).contains("unqualified table reading"));
+  }
+}
