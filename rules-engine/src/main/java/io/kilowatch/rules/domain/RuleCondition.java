@@ -1,0 +1,9 @@
+package io.kilowatch.rules.domain;
+
+/**
+ * The condition a rule fires on; one record per {@link RuleKind}. Sealed, so that code deciding per
+ * kind is checked for completeness by the compiler when a kind is added.
+ */
+public sealed interface RuleCondition permits DailyUsageAbove {
+  RuleKind kind();
+}
