@@ -67,7 +67,7 @@ public final class DemoData {
           admin,
           Map.of("channel", "sms", "address", h.phone()));
       String customer = token(h.customerId(), Roles.CUSTOMER);
-      if (get("/api/v1/rules", customer).equals("[]")) {
+      if (hasNoRules(get("/api/v1/rules", customer))) {
         post(
             "/api/v1/rules",
             customer,
@@ -129,6 +129,14 @@ public final class DemoData {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private boolean hasNoRules(String listing) {
+    try {
+      return json.readTree(listing).path("rules").isEmpty();
+    } catch (IOException e) {
+      throw new IllegalStateException("demo data: rules listing is not JSON: " + listing, e);
     }
   }
 
