@@ -107,6 +107,7 @@ public class EventConsumers implements ApplicationEventListener<StartupEvent> {
         if (channel.isOpen()) {
           channel.close();
         }
+        channels.returnChannel(channel); // lets the pool account for it; closed ones are dropped
       } catch (IOException | TimeoutException | RuntimeException e) {
         LOG.debug("closing consumer channel: {}", e.toString());
       }

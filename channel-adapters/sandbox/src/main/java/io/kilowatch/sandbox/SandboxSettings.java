@@ -1,0 +1,120 @@
+package io.kilowatch.sandbox;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link ProviderSandbox} listens and which provider accounts it accepts. Immutable and
+ * thread-safe; build one with {@link #builder()} or take {@link #defaults()}.
+ *
+ * @param host address to bind; the sandbox is meant for 127.0.0.1 only (its control endpoints have
+ *     no authentication)
+ * @param port TCP port; 0 picks a free one
+ * @param workerThreads threads that handle requests. Handlers never block (latency is simulated
+ *     with a timer, not by parking a worker), so a few dozen serve thousands of requests per second
+ * @param maxRecordedRequests how many requests the journal keeps; older ones are dropped so that a
+ *     load run does not exhaust the heap
+ * @param twilioAccounts Twilio account SID to auth token; requests must authenticate as one of them
+ * @param clock time source for outages, rate-limit windows and the dates in responses
+ */
+public record SandboxSettings(
+    String host,
+    int port,
+    int workerThreads,
+    int maxRecordedRequests,
+    Map<String, String> twilioAccounts,
+    Clock clock) {
+
+  /** Account SID accepted by {@link #defaults()}; shaped like a real one ("AC" + 32 hex). */
+  public static final String DEFAULT_TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000001";
+
+  /** Auth token of {@link #DEFAULT_TWILIO_ACCOUNT_SID}. */
+  public static final String DEFAULT_TWILIO_AUTH_TOKEN = "sandbox-auth-token";
+
+  public SandboxSettings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(clock, "clock");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    if (workerThreads < 1) {
+      throw new IllegalArgumentException("workerThreads must be positive: " + workerThreads);
+    }
+    if (maxRecordedRequests < 0) {
+      throw new IllegalArgumentException("maxRecordedRequests must be >= 0");
+    }
+    twilioAccounts = Map.copyOf(twilioAccounts);
+  }
+
+  /** 127.0.0.1, a free port, 32 workers, 10 000 recorded requests, the default Twilio account. */
+  public static SandboxSettings defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder for {@link SandboxSettings}; not thread-safe. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private int workerThreads = 32;
+    private int maxRecordedRequests = 10_000;
+    private final Map<String, String> twilioAccounts = new LinkedHashMap<>();
+    private boolean defaultTwilioAccount = true;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder workerThreads(int workerThreads) {
+      this.workerThreads = workerThreads;
+      return this;
+    }
+
+    public Builder maxRecordedRequests(int maxRecordedRequests) {
+      this.maxRecordedRequests = maxRecordedRequests;
+      return this;
+    }
+
+    /**
+     * Accepts this Twilio account. The first call replaces the default account, so a test that
+     * configures its own credentials is not also open to the well-known default ones.
+     */
+    public Builder twilioAccount(String accountSid, String authToken) {
+      if (defaultTwilioAccount) {
+        twilioAccounts.clear();
+        defaultTwilioAccount = false;
+      }
+      twilioAccounts.put(
+          Objects.requireNonNull(accountSid, "accountSid"),
+          Objects.requireNonNull(authToken, "authToken"));
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public SandboxSettings build() {
+      Map<String, String> accounts = new LinkedHashMap<>(twilioAccounts);
+      if (defaultTwilioAccount) {
+        accounts.put(DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN);
+      }
+      return new SandboxSettings(host, port, workerThreads, maxRecordedRequests, accounts, clock);
+    }
+  }
+}
