@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, part by part, between the external services named in the environment and embedded
- * ones, starts the embedded ones, and gives the application its properties.
+ * Decides, part by part, between the external services named in the environment and embedded ones,
+ * starts the embedded ones, and gives the application its properties.
  *
  * <table>
  *   <tr><th>variable</th><th>when unset</th></tr>
@@ -81,7 +81,9 @@ final class Infrastructure implements AutoCloseable {
 
     String members = env.get("KILOWATCH_HAZELCAST_MEMBERS");
     put("kilowatch.hazelcast.members", isBlank(members) ? "127.0.0.1" : members);
-    put("kilowatch.hazelcast.cluster-name", env.getOrDefault("KILOWATCH_HAZELCAST_CLUSTER", "kilowatch"));
+    put(
+        "kilowatch.hazelcast.cluster-name",
+        env.getOrDefault("KILOWATCH_HAZELCAST_CLUSTER", "kilowatch"));
     put("kilowatch.hazelcast.interface-address", env.get("KILOWATCH_HAZELCAST_INTERFACE"));
 
     String twilioSid = env.get("KILOWATCH_TWILIO_ACCOUNT_SID");
@@ -109,7 +111,8 @@ final class Infrastructure implements AutoCloseable {
       byte[] random = new byte[48];
       new SecureRandom().nextBytes(random);
       secret = Base64.getEncoder().encodeToString(random);
-      LOG.warn("KILOWATCH_JWT_SECRET is not set: tokens are signed with a random secret for this run");
+      LOG.warn(
+          "KILOWATCH_JWT_SECRET is not set: tokens are signed with a random secret for this run");
     }
     properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", secret);
   }

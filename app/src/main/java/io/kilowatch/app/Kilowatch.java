@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Kilowatch: every module in one process, on the infrastructure the environment names, or
- * on embedded defaults (see {@link Infrastructure}). With the argument {@code demo} it also loads
- * a small demo data set and starts the meter simulator.
+ * Starts Kilowatch: every module in one process, on the infrastructure the environment names, or on
+ * embedded defaults (see {@link Infrastructure}). With the argument {@code demo} it also loads a
+ * small demo data set and starts the meter simulator.
  */
 public final class Kilowatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Kilowatch.class);
@@ -52,7 +52,7 @@ public final class Kilowatch implements AutoCloseable {
     ApplicationContext context;
     try {
       context =
-          Micronaut.build()
+          Micronaut.build(new String[0])
               .mainClass(Kilowatch.class)
               .properties(infrastructure.properties())
               .banner(false)

@@ -48,9 +48,7 @@ final class ApiClient {
       JsonNode body =
           response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
       return new Answer(
-          response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""),
-          body);
+          response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton end to end, on real infrastructure (the machine's PostgreSQL and RabbitMQ
- * under {@code .ci/run}, embedded otherwise): meter readings over HTTP → daily usage window →
- * rules engine → delivery → Twilio SDK → provider sandbox → delivery record. The same batch twice
- * yields one SMS.
+ * under {@code .ci/run}, embedded otherwise): meter readings over HTTP → daily usage window → rules
+ * engine → delivery → Twilio SDK → provider sandbox → delivery record. The same batch twice yields
+ * one SMS.
  */
 class WalkingSkeletonIT {
   static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -76,9 +76,7 @@ class WalkingSkeletonIT {
     var first = api.post("/api/v1/readings", ingest, batch);
     assertThat(first.status()).as(first.body().toString()).isBetween(200, 202);
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> smsTo("+447700900123").size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> smsTo("+447700900123").size() == 1);
     RecordedRequest sms = smsTo("+447700900123").get(0);
     assertThat(sms.formParam("Body")).contains("10 kWh").contains("12 kWh");
     assertThat(sms.formParam("From")).isEqualTo("+15005550006");
@@ -128,11 +126,18 @@ class WalkingSkeletonIT {
             "/api/v1/accounts",
             admin,
             Map.of(
-                "customerId", customerId,
-                "name", "Customer " + customerId,
-                "region", "GB-LON",
-                "timeZone", "Europe/London",
-                "meters", List.of(meterId)));
+                "customerId",
+                customerId,
+                "name",
+                "Customer " + customerId,
+                "region",
+                "GB-LON",
+                "timeZone",
+                "Europe/London",
+                "meters",
+                List.of(meterId),
+                "supplyStart",
+                LocalDate.now(LONDON).minusDays(30).toString()));
     assertThat(account.status()).as(account.body().toString()).isBetween(200, 201);
     var contact =
         api.post(
@@ -166,10 +171,14 @@ class WalkingSkeletonIT {
       Instant end = midnight.plus(Duration.ofMinutes(15L * (i + 1)));
       readings.add(
           Map.of(
-              "readingId", meterId + "@" + end,
-              "meterId", meterId,
-              "timestamp", end.toString(),
-              "energyWh", wh));
+              "readingId",
+              meterId + "@" + end,
+              "meterId",
+              meterId,
+              "timestamp",
+              end.toString(),
+              "energyWh",
+              wh));
     }
     return readings;
   }

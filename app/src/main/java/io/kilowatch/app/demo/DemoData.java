@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,21 @@ import java.util.Map;
 public final class DemoData {
   /** One demo household. */
   record Household(
-      String customerId, String name, String meterId, String phone, String thresholdKwh,
-      long baseWh, long peakWh) {}
+      String customerId,
+      String name,
+      String meterId,
+      String phone,
+      String thresholdKwh,
+      long baseWh,
+      long peakWh) {}
 
   static final List<Household> HOUSEHOLDS =
       List.of(
           new Household("C-1001", "Ada Lovelace", "MTR-1001", "+447700900101", "10", 120, 900),
           new Household("C-1002", "Grace Hopper", "MTR-1002", "+447700900102", "8", 90, 700),
           new Household("C-1003", "Alan Turing", "MTR-1003", "+447700900103", "12", 150, 1100));
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   private final ApplicationContext context;
   private final String apiUrl;
@@ -61,7 +69,9 @@ public final class DemoData {
               "name", h.name(),
               "region", "GB-LON",
               "timeZone", "Europe/London",
-              "meters", List.of(h.meterId())));
+              "meters", List.of(h.meterId()),
+              // moved in a month ago: the simulator's backfilled readings are theirs
+              "supplyStart", LocalDate.now(LONDON).minusDays(30).toString()));
       post(
           "/api/v1/customers/" + h.customerId() + "/contact-points",
           admin,
@@ -79,15 +89,13 @@ public final class DemoData {
   /** Starts feeding the households' readings: a day of backfill first, then live. */
   public MeterFleetSimulator startSimulator() {
     List<SimulatedMeter> meters =
-        HOUSEHOLDS.stream().map(h -> new SimulatedMeter(h.meterId(), h.baseWh(), h.peakWh())).toList();
+        HOUSEHOLDS.stream()
+            .map(h -> new SimulatedMeter(h.meterId(), h.baseWh(), h.peakWh()))
+            .toList();
     String ingest = token("demo-simulator", Roles.INGEST);
     MeterFleetSimulator simulator =
         new MeterFleetSimulator(
-            apiUrl,
-            () -> ingest,
-            meters,
-            new LoadProfile(ZoneId.of("Europe/London")),
-            context.getBean(Clock.class));
+            apiUrl, () -> ingest, meters, new LoadProfile(LONDON), context.getBean(Clock.class));
     simulator.start(Duration.ofMillis(250));
     return simulator;
   }
@@ -95,7 +103,8 @@ public final class DemoData {
   /** Lines for the console: who the demo customers are and tokens to explore the API. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    lines.add("  Demo        " + HOUSEHOLDS.size() + " households, meter simulator backfilling 24 h");
+    lines.add(
+        "  Demo        " + HOUSEHOLDS.size() + " households, meter simulator backfilling 24 h");
     lines.add("  Support token (24 h):");
     lines.add("    " + token("demo-support", Roles.SUPPORT));
     lines.add(
@@ -122,7 +131,12 @@ public final class DemoData {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
         throw new IllegalStateException(
-            "demo data: POST " + path + " answered " + response.statusCode() + " " + response.body());
+            "demo data: POST "
+                + path
+                + " answered "
+                + response.statusCode()
+                + " "
+                + response.body());
       }
     } catch (IOException e) {
       throw new IllegalStateException("demo data: POST " + path + " failed", e);

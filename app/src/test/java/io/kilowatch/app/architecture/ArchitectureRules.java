@@ -51,8 +51,19 @@ final class ArchitectureRules {
 
   private static final List<String> ALL_MODULES =
       List.of(
-          "events", "channel", "sandbox", "simulator", "infra", "platform", "metering", "billing",
-          "rules", "preference", "delivery", "app", "testing");
+          "events",
+          "channel",
+          "sandbox",
+          "simulator",
+          "infra",
+          "platform",
+          "metering",
+          "billing",
+          "rules",
+          "preference",
+          "delivery",
+          "app",
+          "testing");
 
   private ArchitectureRules() {}
 
@@ -110,7 +121,9 @@ final class ArchitectureRules {
   private static final Pattern TABLE =
       Pattern.compile(
           "(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)(?:\\.([a-z_][a-z0-9_]*))?");
-  private static final Set<String> SQL_WORDS = Set.of("select", "lateral", "unnest", "only");
+  // words that follow FROM/UPDATE without being tables: "FOR UPDATE SKIP LOCKED", "DO UPDATE SET"
+  private static final Set<String> SQL_WORDS =
+      Set.of("select", "lateral", "unnest", "only", "set", "skip", "nowait", "of");
   private static final Set<String> MYBATIS =
       Set.of(
           "org.apache.ibatis.annotations.Select",
@@ -139,7 +152,8 @@ final class ArchitectureRules {
               continue;
             }
             if (schema == null) {
-              violations.add(type.getName() + "." + method.getName() + ": unqualified table " + table);
+              violations.add(
+                  type.getName() + "." + method.getName() + ": unqualified table " + table);
             } else if (!schema.equals(SCHEMA.get(module))) {
               violations.add(
                   type.getName()

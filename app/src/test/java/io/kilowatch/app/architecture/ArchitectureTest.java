@@ -32,8 +32,16 @@ class ArchitectureTest {
   void productionSpansEveryModule() {
     // guards against a vacuous pass because the importer saw too little
     assertThat(production.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-        .contains("events", "platform", "metering", "rules", "billing", "preference", "delivery",
-            "channel", "app");
+        .contains(
+            "events",
+            "platform",
+            "metering",
+            "rules",
+            "billing",
+            "preference",
+            "delivery",
+            "channel",
+            "app");
   }
 
   @Test

@@ -102,6 +102,7 @@ public class AccountService {
             command.region(),
             command.timeZone(),
             command.meters(),
+            command.assignedFrom(now).truncatedTo(ChronoUnit.MICROS),
             now);
     accounts.insert(account);
     for (var assignment : account.meters()) {

@@ -41,13 +41,14 @@ public record Account(
       String region,
       String timeZone,
       List<String> meterIds,
+      Instant assignedFrom,
       Instant now) {
     return new Account(
         customerId,
         name,
         region,
         timeZone,
-        meterIds.stream().map(m -> new MeterAssignment(m, now, null)).toList(),
+        meterIds.stream().map(m -> new MeterAssignment(m, assignedFrom, null)).toList(),
         now);
   }
 

@@ -10,7 +10,7 @@ class AccountTest {
   static final Instant NOW = Instant.parse("2026-11-22T09:15:00Z");
 
   final Account account =
-      Account.open("C-1", "Ada", "GB-LON", "Europe/London", List.of("M-1", "M-2"), NOW);
+      Account.open("C-1", "Ada", "GB-LON", "Europe/London", List.of("M-1", "M-2"), NOW, NOW);
 
   @Test
   void openAssignsEveryMeterFromNow() {

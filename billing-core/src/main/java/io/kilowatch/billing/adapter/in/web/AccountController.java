@@ -30,7 +30,12 @@ class AccountController {
     OpenedAccount opened =
         accounts.open(
             new OpenAccountCommand(
-                body.customerId(), body.name(), body.region(), body.timeZone(), body.meters()));
+                body.customerId(),
+                body.name(),
+                body.region(),
+                body.timeZone(),
+                body.meters(),
+                body.supplyStart()));
     AccountView view = AccountView.of(opened.account());
     return opened.created()
         ? HttpResponse.created(view, URI.create("/api/v1/accounts/" + view.customerId()))

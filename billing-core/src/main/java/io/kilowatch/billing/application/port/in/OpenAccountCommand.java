@@ -2,7 +2,10 @@ package io.kilowatch.billing.application.port.in;
 
 import io.kilowatch.platform.web.FieldError;
 import io.kilowatch.platform.web.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +23,17 @@ import java.util.regex.Pattern;
  * @param region supply region like {@code GB-LON}
  * @param timeZone IANA zone id like {@code Europe/London}
  * @param meters the meters to assign, at least one, no duplicates, in request order
+ * @param supplyStart ISO date from which the customer owns the meters' readings (move-in or switch
+ *     date, local midnight in {@code timeZone}); null means from now
  * @throws InvalidInputException naming every invalid field (JSON paths such as {@code meters[2]})
  */
 public record OpenAccountCommand(
-    String customerId, String name, String region, String timeZone, List<String> meters) {
+    String customerId,
+    String name,
+    String region,
+    String timeZone,
+    List<String> meters,
+    String supplyStart) {
   /** Identifiers of customers and meters: safe in URLs, event subjects and idempotency keys. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -70,10 +80,30 @@ public record OpenAccountCommand(
         }
       }
     }
+    if (supplyStart != null) {
+      try {
+        LocalDate.parse(supplyStart);
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError("supplyStart", "must be an ISO date like 2026-11-01"));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     meters = List.copyOf(meters);
+  }
+
+  /** An account whose supply starts now. */
+  public OpenAccountCommand(
+      String customerId, String name, String region, String timeZone, List<String> meters) {
+    this(customerId, name, region, timeZone, meters, null);
+  }
+
+  /** When the customer's ownership of the meters begins; {@code now} when no date was given. */
+  public Instant assignedFrom(Instant now) {
+    return supplyStart == null
+        ? now
+        : LocalDate.parse(supplyStart).atStartOfDay(ZoneId.of(timeZone)).toInstant();
   }
 
   private static boolean checkId(String field, String value, List<FieldError> errors) {

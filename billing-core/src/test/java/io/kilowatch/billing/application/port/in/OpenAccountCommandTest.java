@@ -93,4 +93,32 @@ class OpenAccountCommandTest {
     }
     throw new AssertionError("expected the command to be rejected");
   }
+
+  @Test
+  void supplyStartIsLocalMidnightInTheAccountsZone() {
+    var command =
+        new OpenAccountCommand(
+            "C-1", "Ada", "GB-LON", "Europe/London", List.of("M-1"), "2026-07-01");
+    assertThat(command.assignedFrom(java.time.Instant.EPOCH))
+        .isEqualTo(java.time.Instant.parse("2026-06-30T23:00:00Z"));
+  }
+
+  @Test
+  void withoutSupplyStartOwnershipBeginsNow() {
+    var now = java.time.Instant.parse("2026-11-22T10:00:00Z");
+    assertThat(
+            new OpenAccountCommand("C-1", "Ada", "GB-LON", "Europe/London", List.of("M-1"))
+                .assignedFrom(now))
+        .isEqualTo(now);
+  }
+
+  @Test
+  void supplyStartMustBeAnIsoDate() {
+    assertThat(
+            fields(
+                () ->
+                    new OpenAccountCommand(
+                        "C-1", "Ada", "GB-LON", "Europe/London", List.of("M-1"), "1/7/2026")))
+        .containsExactly("supplyStart");
+  }
 }
