@@ -2,7 +2,6 @@ package io.kilowatch.app;
 
 import io.kilowatch.app.demo.DemoData;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,12 +50,14 @@ public final class Kilowatch implements AutoCloseable {
     Infrastructure infrastructure = Infrastructure.from(env);
     ApplicationContext context;
     try {
+      // Not Micronaut.run: its own shutdown hook would race ours for the context's lock.
       context =
-          Micronaut.build(new String[0])
+          ApplicationContext.builder()
               .mainClass(Kilowatch.class)
               .properties(infrastructure.properties())
               .banner(false)
               .start();
+      context.getBean(EmbeddedServer.class).start();
     } catch (RuntimeException e) {
       infrastructure.close();
       throw e;
