@@ -12,6 +12,12 @@ interface OutboxMapper {
           + " VALUES (#{eventId}, #{eventType}, #{routingKey}, #{payload})")
   void insert(OutboxRow row);
 
+  @Insert(
+      "<script>INSERT INTO platform.outbox (event_id, event_type, routing_key, payload) VALUES"
+          + "<foreach item='r' collection='rows' separator=','>"
+          + "(#{r.eventId}, #{r.eventType}, #{r.routingKey}, #{r.payload})</foreach></script>")
+  void insertAll(@Param("rows") List<OutboxRow> rows);
+
   /** NOTIFY is delivered at commit, so the relay wakes exactly when the row becomes visible. */
   @Select("SELECT pg_notify('kilowatch_outbox', '')")
   Object wakeRelay();

@@ -77,6 +77,25 @@ class MessagingIT {
 
   @Test
   @SuppressWarnings("unchecked")
+  void appendAllPublishesEveryEventOfABatch() {
+    TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+    var outbox = context.getBean(Outbox.class);
+    List<EventEnvelope<MeterAssigned>> batch =
+        java.util.stream.IntStream.range(0, 1203)
+            .mapToObj(i -> meterAssigned("C-batch-" + i))
+            .toList();
+    tx.executeWrite(
+        status -> {
+          outbox.appendAll(batch);
+          return null;
+        });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> HANDLED.stream().filter(c -> c.startsWith("C-batch-")).count() == 1203);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void rolledBackTransactionPublishesNothing() {
     TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
     var outbox = context.getBean(Outbox.class);
