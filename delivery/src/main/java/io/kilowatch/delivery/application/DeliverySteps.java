@@ -12,6 +12,8 @@ import io.kilowatch.preference.domain.ContactPoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public class DeliverySteps {
   private final DedupeCache dedupeCache;
   private final ContactPoints contactPoints;
   private final ResilientSender sender;
-  private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+  private final Map<Channel, List<ChannelSender>> senders = new EnumMap<>(Channel.class);
   private final MeterRegistry metrics;
   private final Clock clock;
 
@@ -50,8 +52,10 @@ public class DeliverySteps {
     this.metrics = metrics;
     this.clock = clock;
     for (ChannelSender s : channelSenders) {
-      senders.putIfAbsent(s.channel(), s);
+      senders.computeIfAbsent(s.channel(), c -> new ArrayList<>()).add(s);
     }
+    // primary accounts first, then their backups (provider names ending in "-backup")
+    senders.values().forEach(list -> list.sort(Comparator.comparing(DeliverySteps::isBackup)));
   }
 
   /** Records the request; a notification id seen before is closed as a duplicate. */
@@ -107,23 +111,41 @@ public class DeliverySteps {
     }
   }
 
-  /** Calls the channel's provider with retries and classifies the final answer. */
+  /**
+   * Calls the channel's providers in order with retries: a provider whose retries are exhausted or
+   * whose breaker is open hands over to the next (failover); a permanent answer about the recipient
+   * ends the channel, except a provider's own authentication failure, which fails over.
+   */
   public void send(DeliveryJob job) {
-    ChannelSender channelSender = senders.get(job.channel());
-    if (channelSender == null) {
+    List<ChannelSender> providers = senders.getOrDefault(job.channel(), List.of());
+    if (providers.isEmpty()) {
       job.close(DeliveryStatus.FAILED, "no provider configured for " + job.channel().wireName());
       return;
     }
-    SendResult result = sender.send(channelSender, job.message(), job);
-    job.result(result);
-    if (result instanceof SendResult.Accepted) {
-      job.close(DeliveryStatus.SENT, null);
-    } else if (result instanceof SendResult.PermanentFailure f) {
-      job.close(DeliveryStatus.FAILED, f.errorCode() + ": " + f.message());
-    } else if (result instanceof SendResult.RetryableFailure f) {
-      job.close(
-          DeliveryStatus.FAILED, "retries exhausted, last " + f.errorCode() + ": " + f.message());
+    SendResult result = null;
+    for (ChannelSender provider : providers) {
+      result = sender.send(provider, job.message(), job);
+      job.result(result);
+      if (result instanceof SendResult.Accepted) {
+        job.close(DeliveryStatus.SENT, null);
+        return;
+      }
+      if (result instanceof SendResult.PermanentFailure f && !"auth".equals(f.errorCode())) {
+        job.close(DeliveryStatus.FAILED, f.errorCode() + ": " + f.message());
+        return;
+      }
     }
+    String last =
+        result instanceof SendResult.RetryableFailure f
+            ? f.errorCode() + ": " + f.message()
+            : ((SendResult.PermanentFailure) result).errorCode();
+    job.close(
+        DeliveryStatus.FAILED,
+        "no provider accepted it (" + providers.size() + " tried), last " + last);
+  }
+
+  private static boolean isBackup(ChannelSender sender) {
+    return sender.provider().endsWith("-backup");
   }
 
   /** Stores the outcome and counts it. */

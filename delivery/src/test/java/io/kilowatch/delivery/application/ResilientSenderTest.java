@@ -10,6 +10,7 @@ import io.kilowatch.delivery.domain.DeliveryJob;
 import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.events.notification.NotificationRequested;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** Retry policy of the send step, against a provider that answers from a script. */
 class ResilientSenderTest {
   final DeliverySettings settings = settings();
-  final ResilientSender sender = new ResilientSender(settings, Clock.systemUTC());
+  final ResilientSender sender =
+      new ResilientSender(settings, List.of(), new SimpleMeterRegistry(), Clock.systemUTC());
   final OutboundMessage message = OutboundMessage.sms("n-1", "+447700900123", "hi");
 
   @Test
@@ -66,6 +68,49 @@ class ResilientSenderTest {
     sender.send(provider, message, job);
     Duration waited = Duration.between(job.attempts().get(0).at(), job.attempts().get(1).at());
     assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(140));
+  }
+
+  @Test
+  void breakerOpensAfterRepeatedFailuresAndStopsCallingTheProvider() {
+    ProviderLimits limits = new ProviderLimits("p");
+    limits.setBreakerFailures(3);
+    limits.setBreakerWindow(3);
+    limits.setBreakerDelay(Duration.ofMinutes(1));
+    var guarded =
+        new ResilientSender(
+            settings, List.of(limits), new SimpleMeterRegistry(), Clock.systemUTC());
+    var down = new SendResult.RetryableFailure("p", "503", "down", null);
+    var provider = new ScriptedSender(down, down, down, down, down, down);
+
+    SendResult first = guarded.send(provider, message, job());
+    assertThat(first).isEqualTo(down);
+    assertThat(guarded.isAvailable("p")).isFalse();
+
+    DeliveryJob next = job();
+    SendResult second = guarded.send(provider, message, next);
+    assertThat(second)
+        .isInstanceOfSatisfying(
+            SendResult.RetryableFailure.class,
+            f -> assertThat(f.errorCode()).isEqualTo(ResilientSender.CIRCUIT_OPEN));
+    assertThat(next.attempts()).isEmpty();
+    assertThat(provider.remaining()).isEqualTo(3);
+  }
+
+  @Test
+  void rateLimiterSpacesCallsToTheProvidersRate() {
+    ProviderLimits limits = new ProviderLimits("p");
+    limits.setRatePerSecond(20); // one call per 50 ms
+    var limited =
+        new ResilientSender(
+            settings, List.of(limits), new SimpleMeterRegistry(), Clock.systemUTC());
+    var ok = new SendResult.Accepted("p", "SM");
+    var provider = new ScriptedSender(ok, ok, ok, ok, ok);
+    DeliveryJob job = job();
+    for (int i = 0; i < 5; i++) {
+      limited.send(provider, message, job);
+    }
+    Duration spread = Duration.between(job.attempts().get(0).at(), job.attempts().get(4).at());
+    assertThat(spread).isGreaterThanOrEqualTo(Duration.ofMillis(180));
   }
 
   private static DeliverySettings settings() {
