@@ -8,4 +8,7 @@ package io.kilowatch.delivery.application;
 public interface DedupeCache {
   /** True if this call took the key; false if another notification holds it. */
   boolean claim(String dedupeKey, String notificationId);
+
+  /** Gives the key back if this notification holds it (after no provider accepted it). */
+  void release(String dedupeKey, String notificationId);
 }

@@ -7,11 +7,15 @@ import io.kilowatch.channel.SendResult;
 import io.kilowatch.delivery.domain.DeliveryJob;
 import io.kilowatch.delivery.domain.DeliveryStatus;
 import io.kilowatch.delivery.domain.PlainTextTemplates;
+import io.kilowatch.events.EventCodec;
+import io.kilowatch.events.EventEnvelope;
+import io.kilowatch.events.EventTypes;
 import io.kilowatch.preference.application.ContactPoints;
 import io.kilowatch.preference.domain.ContactPoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -92,7 +96,9 @@ public class DeliverySteps {
         notificationId,
         clock.instant())) {
       job.close(DeliveryStatus.DUPLICATE, "idempotency key already delivered");
+      return;
     }
+    job.markClaimed();
   }
 
   /** Renders the message text for the channel. */
@@ -144,14 +150,54 @@ public class DeliverySteps {
         "no provider accepted it (" + providers.size() + " tried), last " + last);
   }
 
+  private void deadLetter(DeliveryJob job) {
+    var request = job.request();
+    if (job.isClaimed()) {
+      store.releaseDispatch(
+          request.idempotencyKey(), job.channel().wireName(), request.notificationId());
+      dedupeCache.release(job.dedupeKey(), request.notificationId());
+    }
+    Instant now = clock.instant();
+    byte[] body =
+        EventCodec.encode(
+            EventEnvelope.of(
+                EventTypes.NOTIFICATION_REQUESTED,
+                "/kilowatch/delivery",
+                now,
+                "customer/" + request.customerId(),
+                request));
+    store.storeDeadLetter(
+        new NotificationStore.DeadLetterRecord(
+            null,
+            "notification",
+            request.notificationId(),
+            EventTypes.NOTIFICATION_REQUESTED.name(),
+            "delivery",
+            job.reason(),
+            job.attempts().size(),
+            now,
+            now,
+            body,
+            request.customerId(),
+            request.notificationId(),
+            0,
+            null));
+  }
+
   private static boolean isBackup(ChannelSender sender) {
     return sender.provider().endsWith("-backup");
   }
 
-  /** Stores the outcome and counts it. */
+  /**
+   * Stores the outcome and counts it. A notification that failed without any provider accepting it
+   * gives its dedupe claim back and becomes a dead letter, so ops can replay it.
+   */
   public void record(DeliveryJob job) {
     if (job.isAccepted()) {
       store.finish(job, clock.instant());
+      if (job.status() == DeliveryStatus.FAILED && !job.wasAccepted()) {
+        deadLetter(job);
+      }
     }
     String channel = job.channel() == null ? "none" : job.channel().wireName();
     metrics

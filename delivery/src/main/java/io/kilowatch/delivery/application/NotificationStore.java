@@ -19,6 +19,17 @@ public interface NotificationStore {
    */
   boolean claimDispatch(String idempotencyKey, String channel, String notificationId, Instant now);
 
+  /** Gives a claim back after no provider accepted the message, so a replay can send it. */
+  void releaseDispatch(String idempotencyKey, String channel, String notificationId);
+
+  void storeDeadLetter(DeadLetterRecord deadLetter);
+
+  List<DeadLetterRecord> deadLetters(String kind, int limit);
+
+  Optional<DeadLetterRecord> deadLetter(long id);
+
+  void markReplayed(long id, Instant now);
+
   /** Stores the job's final status and every provider attempt it made. */
   void finish(DeliveryJob job, Instant now);
 
@@ -40,6 +51,27 @@ public interface NotificationStore {
       String channel,
       Instant requestedAt,
       Instant updatedAt) {}
+
+  /**
+   * Something delivery could not do: an event no consumer could process ({@code kind = event}) or a
+   * notification no provider accepted ({@code kind = notification}). {@code body} is the event as
+   * it was published, so a replay republishes it unchanged.
+   */
+  record DeadLetterRecord(
+      Long id,
+      String kind,
+      String messageId,
+      String routingKey,
+      String queue,
+      String reason,
+      int attempts,
+      Instant failedAt,
+      Instant receivedAt,
+      byte[] body,
+      String customerId,
+      String notificationId,
+      int replayCount,
+      Instant lastReplayedAt) {}
 
   /** One provider call as recorded. */
   record AttemptRecord(

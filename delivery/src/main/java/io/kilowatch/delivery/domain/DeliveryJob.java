@@ -24,6 +24,7 @@ public final class DeliveryJob {
   private DeliveryStatus status = DeliveryStatus.REQUESTED;
   private String reason;
   private boolean accepted;
+  private boolean claimed;
   private final List<Attempt> attempts = new ArrayList<>();
 
   /** One provider call: who answered what, how fast. */
@@ -49,6 +50,20 @@ public final class DeliveryJob {
 
   public boolean isAccepted() {
     return accepted;
+  }
+
+  /** This job holds the dedupe claim for its key and channel. */
+  public void markClaimed() {
+    this.claimed = true;
+  }
+
+  public boolean isClaimed() {
+    return claimed;
+  }
+
+  /** True if any provider accepted the message. */
+  public boolean wasAccepted() {
+    return attempts.stream().anyMatch(a -> a.result() instanceof SendResult.Accepted);
   }
 
   public boolean isOpen() {

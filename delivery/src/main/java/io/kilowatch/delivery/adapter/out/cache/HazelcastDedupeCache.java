@@ -30,4 +30,9 @@ class HazelcastDedupeCache implements DedupeCache {
     // The same notification coming back (a redelivery after a crash) still holds its own key.
     return holder == null || holder.equals(notificationId);
   }
+
+  @Override
+  public void release(String dedupeKey, String notificationId) {
+    keys.remove(dedupeKey, notificationId);
+  }
 }

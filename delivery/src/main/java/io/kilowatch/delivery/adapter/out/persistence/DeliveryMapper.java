@@ -1,6 +1,7 @@
 package io.kilowatch.delivery.adapter.out.persistence;
 
 import io.kilowatch.delivery.application.NotificationStore.AttemptRecord;
+import io.kilowatch.delivery.application.NotificationStore.DeadLetterRecord;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -14,7 +15,9 @@ interface DeliveryMapper {
           + " template_key, idempotency_key, status, requested_at, created_at, updated_at)"
           + " VALUES (#{id}, #{customerId}, #{category}, #{priority}, #{templateKey},"
           + " #{idempotencyKey}, 'REQUESTED', #{requestedAt}, #{now}, #{now})"
-          + " ON CONFLICT (notification_id) DO NOTHING")
+          + " ON CONFLICT (notification_id) DO UPDATE SET status = 'REQUESTED',"
+          + " status_reason = 'replayed', updated_at = EXCLUDED.updated_at"
+          + " WHERE delivery.notification.status = 'FAILED'")
   int insertNotification(
       @Param("id") String id,
       @Param("customerId") String customerId,
@@ -33,6 +36,40 @@ interface DeliveryMapper {
       @Param("channel") String channel,
       @Param("notificationId") String notificationId,
       @Param("now") Instant now);
+
+  @org.apache.ibatis.annotations.Delete(
+      "DELETE FROM delivery.dispatch WHERE idempotency_key = #{key} AND channel = #{channel}"
+          + " AND notification_id = #{notificationId}")
+  int releaseDispatch(
+      @Param("key") String key,
+      @Param("channel") String channel,
+      @Param("notificationId") String notificationId);
+
+  @Insert(
+      "INSERT INTO delivery.dead_letter (kind, message_id, routing_key, queue, reason, attempts,"
+          + " failed_at, received_at, body, customer_id, notification_id) VALUES (#{d.kind},"
+          + " #{d.messageId}, #{d.routingKey}, #{d.queue}, #{d.reason}, #{d.attempts},"
+          + " #{d.failedAt}, #{d.receivedAt}, #{d.body}, #{d.customerId}, #{d.notificationId})")
+  void insertDeadLetter(@Param("d") DeadLetterRecord deadLetter);
+
+  String DEAD_LETTER_COLUMNS =
+      "id, kind, message_id, routing_key, queue, reason, attempts, failed_at, received_at, body,"
+          + " customer_id, notification_id, replay_count, last_replayed_at";
+
+  @Select(
+      "SELECT "
+          + DEAD_LETTER_COLUMNS
+          + " FROM delivery.dead_letter WHERE (#{kind}::text IS NULL OR kind = #{kind})"
+          + " ORDER BY id DESC LIMIT #{limit}")
+  List<DeadLetterRecord> deadLetters(@Param("kind") String kind, @Param("limit") int limit);
+
+  @Select("SELECT " + DEAD_LETTER_COLUMNS + " FROM delivery.dead_letter WHERE id = #{id}")
+  List<DeadLetterRecord> deadLetter(@Param("id") long id);
+
+  @Update(
+      "UPDATE delivery.dead_letter SET replay_count = replay_count + 1, last_replayed_at = #{now}"
+          + " WHERE id = #{id}")
+  int markReplayed(@Param("id") long id, @Param("now") Instant now);
 
   @Update(
       "UPDATE delivery.notification SET status = #{status}, status_reason = #{reason},"

@@ -53,6 +53,31 @@ class DeliveryPersistence implements NotificationStore {
   }
 
   @Override
+  public void releaseDispatch(String idempotencyKey, String channel, String notificationId) {
+    mapper.releaseDispatch(idempotencyKey, channel, notificationId);
+  }
+
+  @Override
+  public void storeDeadLetter(DeadLetterRecord deadLetter) {
+    mapper.insertDeadLetter(deadLetter);
+  }
+
+  @Override
+  public List<DeadLetterRecord> deadLetters(String kind, int limit) {
+    return mapper.deadLetters(kind, limit);
+  }
+
+  @Override
+  public Optional<DeadLetterRecord> deadLetter(long id) {
+    return mapper.deadLetter(id).stream().findFirst();
+  }
+
+  @Override
+  public void markReplayed(long id, Instant now) {
+    mapper.markReplayed(id, now);
+  }
+
+  @Override
   public void finish(DeliveryJob job, Instant now) {
     String id = job.request().notificationId();
     String channel = job.channel() == null ? null : job.channel().wireName();
