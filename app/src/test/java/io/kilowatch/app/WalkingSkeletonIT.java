@@ -117,6 +117,25 @@ class WalkingSkeletonIT {
                 .counter("kilowatch.deliveries", "channel", "sms", "status", "sent")
                 .count())
         .isEqualTo(2.0);
+
+    // The analytics read model counts them per day, channel, category and provider.
+    String ops = tokens.token("ops-1", Roles.OPS);
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    var report =
+        api.get(
+            "/api/v1/analytics/deliveries?from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+            ops);
+    assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
+    var usageSms =
+        java.util.stream.StreamSupport.stream(report.body().get("deliveries").spliterator(), false)
+            .filter(g -> g.get("channel").asText().equals("sms"))
+            .filter(g -> g.get("category").asText().equals("usage"))
+            .filter(g -> g.get("provider").asText().equals("twilio"))
+            .mapToLong(g -> g.get("counts").path("sent").asLong())
+            .sum();
+    assertThat(usageSms).isEqualTo(2);
+    assertThat(report.body().get("latency").get(0).get("count").asLong()).isEqualTo(2);
+    assertThat(api.get("/api/v1/analytics/deliveries?from=x&to=y", ops).status()).isEqualTo(400);
   }
 
   private void givenHousehold(String customerId, String meterId, String phone, String kwh) {
@@ -143,7 +162,7 @@ class WalkingSkeletonIT {
         api.post(
             "/api/v1/customers/" + customerId + "/contact-points",
             admin,
-            Map.of("channel", "sms", "address", phone));
+            Map.of("channel", "sms", "address", phone, "verified", true));
     assertThat(contact.status()).as(contact.body().toString()).isEqualTo(201);
     // The rule names the meter, so it is accepted only once the rules engine knows the meter is
     // the customer's (from billing's MeterAssigned event).

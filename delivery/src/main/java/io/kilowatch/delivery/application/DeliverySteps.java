@@ -15,6 +15,7 @@ import io.kilowatch.preference.domain.ContactPoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,7 @@ public class DeliverySteps {
   private final ResilientSender sender;
   private final Map<Channel, List<ChannelSender>> senders = new EnumMap<>(Channel.class);
   private final MeterRegistry metrics;
+  private final DeliveryAnalytics analytics;
   private final Clock clock;
 
   DeliverySteps(
@@ -48,7 +50,9 @@ public class DeliverySteps {
       ResilientSender sender,
       List<ChannelSender> channelSenders,
       MeterRegistry metrics,
+      DeliveryAnalytics analytics,
       Clock clock) {
+    this.analytics = analytics;
     this.store = store;
     this.dedupeCache = dedupeCache;
     this.contactPoints = contactPoints;
@@ -150,6 +154,32 @@ public class DeliverySteps {
         "no provider accepted it (" + providers.size() + " tried), last " + last);
   }
 
+  private void countAnalytics(DeliveryJob job, String channel) {
+    var request = job.request();
+    String category = request.category().wireName();
+    String provider =
+        job.attempts().isEmpty()
+            ? "none"
+            : job.attempts().get(job.attempts().size() - 1).provider();
+    Instant at = clock.instant();
+    if (job.isAccepted()) {
+      analytics.count(at, channel, category, provider, "requested");
+    }
+    String metric = job.status().wireName();
+    if (job.status() == DeliveryStatus.FAILED) {
+      metric += job.result() instanceof SendResult.PermanentFailure ? ":permanent" : ":retryable";
+    } else if (job.status() == DeliveryStatus.SUPPRESSED && job.reason() != null) {
+      metric += ":" + job.reason().replace(' ', '-');
+    }
+    analytics.count(at, channel, category, provider, metric);
+    for (DeliveryJob.Attempt attempt : job.attempts()) {
+      if (attempt.result() instanceof SendResult.Accepted) {
+        analytics.latency(
+            at, channel, attempt.provider(), Duration.between(request.requestedAt(), attempt.at()));
+      }
+    }
+  }
+
   private void deadLetter(DeliveryJob job) {
     var request = job.request();
     if (job.isClaimed()) {
@@ -200,6 +230,7 @@ public class DeliverySteps {
       }
     }
     String channel = job.channel() == null ? "none" : job.channel().wireName();
+    countAnalytics(job, channel);
     metrics
         .counter("kilowatch.deliveries", "channel", channel, "status", job.status().wireName())
         .increment();

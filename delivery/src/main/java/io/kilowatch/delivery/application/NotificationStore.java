@@ -30,6 +30,23 @@ public interface NotificationStore {
 
   void markReplayed(long id, Instant now);
 
+  /** The notification a provider's message id belongs to. */
+  Optional<String> notificationOf(String provider, String providerMessageId);
+
+  /** Records a provider report once; false if the same report was recorded before. */
+  boolean recordStatusEvent(
+      String notificationId,
+      String provider,
+      String providerMessageId,
+      String status,
+      String errorCode,
+      String detail,
+      Instant occurredAt,
+      Instant now);
+
+  /** Sets the notification's status (the caller has checked that it supersedes the old one). */
+  void updateStatus(String notificationId, DeliveryStatus status, String reason, Instant now);
+
   /** Stores the job's final status and every provider attempt it made. */
   void finish(DeliveryJob job, Instant now);
 

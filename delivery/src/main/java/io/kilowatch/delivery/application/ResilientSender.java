@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,9 +119,7 @@ public class ResilientSender {
             .abortOn(BulkheadFullException.class)
             .abortOn(RateLimitExceededException.class)
             .withMaxAttempts(settings.getMaxAttempts())
-            .withBackoff(settings.getRetryDelay(), settings.getMaxRetryDelay())
-            .withJitter(0.25)
-            .withDelayFn(ctx -> retryAfter(ctx.getLastResult(), settings.getMaxRetryDelay()))
+            .withDelayFn(ctx -> delay(ctx.getLastResult(), ctx.getAttemptCount()))
             .build();
     CircuitBreaker<SendResult> breaker =
         CircuitBreaker.<SendResult>builder()
@@ -165,10 +164,19 @@ public class ResilientSender {
         : "retryable-failure";
   }
 
-  private static Duration retryAfter(SendResult last, Duration cap) {
+  /**
+   * The provider's Retry-After when it gave one (capped, never shortened by jitter); otherwise
+   * exponential backoff from {@code retryDelay}, capped at {@code maxRetryDelay}, with ±25 % jitter
+   * so that many deliveries failing together do not retry in step.
+   */
+  private Duration delay(SendResult last, int attempts) {
+    Duration cap = settings.getMaxRetryDelay();
     if (last instanceof SendResult.RetryableFailure f && f.retryAfter() != null) {
       return f.retryAfter().compareTo(cap) > 0 ? cap : f.retryAfter();
     }
-    return Duration.ofMillis(-1); // no hint: use the backoff
+    long base = settings.getRetryDelay().toNanos() << Math.min(20, Math.max(0, attempts - 1));
+    long capped = Math.min(base, cap.toNanos());
+    double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+    return Duration.ofNanos((long) (capped * jitter));
   }
 }

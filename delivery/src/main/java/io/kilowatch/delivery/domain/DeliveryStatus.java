@@ -15,7 +15,32 @@ public enum DeliveryStatus {
   /** The provider confirmed delivery to the handset or mailbox. */
   DELIVERED,
   /** Could not be delivered. */
-  FAILED;
+  FAILED,
+  /** The mailbox rejected it after the provider accepted it. */
+  BOUNCED,
+  /** The recipient opened it. */
+  OPENED,
+  /** The recipient followed a link in it. */
+  CLICKED;
+
+  /**
+   * Whether a provider report may move a notification from {@code current} to this status: reports
+   * arrive out of order and twice, and a later stage is never undone by an earlier one.
+   */
+  public boolean supersedes(DeliveryStatus current) {
+    return rank() > current.rank();
+  }
+
+  private int rank() {
+    return switch (this) {
+      case REQUESTED, SUPPRESSED, DUPLICATE -> 0;
+      case SENT -> 1;
+      case DELIVERED -> 2;
+      case FAILED, BOUNCED -> 3;
+      case OPENED -> 4;
+      case CLICKED -> 5;
+    };
+  }
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

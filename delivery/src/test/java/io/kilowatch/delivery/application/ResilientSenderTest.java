@@ -97,20 +97,23 @@ class ResilientSenderTest {
   }
 
   @Test
-  void rateLimiterSpacesCallsToTheProvidersRate() {
+  void rateLimiterRefusesCallsBeyondTheProvidersRate() {
     ProviderLimits limits = new ProviderLimits("p");
-    limits.setRatePerSecond(20); // one call per 50 ms
+    limits.setRatePerSecond(0.1); // one call per 10 s
+    limits.setMaxRateWait(Duration.ofMillis(1));
     var limited =
         new ResilientSender(
             settings, List.of(limits), new SimpleMeterRegistry(), Clock.systemUTC());
     var ok = new SendResult.Accepted("p", "SM");
-    var provider = new ScriptedSender(ok, ok, ok, ok, ok);
-    DeliveryJob job = job();
-    for (int i = 0; i < 5; i++) {
-      limited.send(provider, message, job);
-    }
-    Duration spread = Duration.between(job.attempts().get(0).at(), job.attempts().get(4).at());
-    assertThat(spread).isGreaterThanOrEqualTo(Duration.ofMillis(180));
+    var provider = new ScriptedSender(ok, ok);
+    assertThat(limited.send(provider, message, job())).isEqualTo(ok);
+    DeliveryJob second = job();
+    assertThat(limited.send(provider, message, second))
+        .isInstanceOfSatisfying(
+            SendResult.RetryableFailure.class,
+            f -> assertThat(f.errorCode()).isEqualTo(ResilientSender.RATE_LIMITED));
+    assertThat(second.attempts()).isEmpty();
+    assertThat(provider.remaining()).isEqualTo(1);
   }
 
   private static DeliverySettings settings() {

@@ -71,6 +71,27 @@ interface DeliveryMapper {
           + " WHERE id = #{id}")
   int markReplayed(@Param("id") long id, @Param("now") Instant now);
 
+  @Select(
+      "SELECT notification_id FROM delivery.attempt WHERE provider = #{provider}"
+          + " AND provider_message_id = #{messageId} LIMIT 1")
+  List<String> notificationOf(
+      @Param("provider") String provider, @Param("messageId") String messageId);
+
+  @Insert(
+      "INSERT INTO delivery.status_event (notification_id, provider, provider_message_id, status,"
+          + " error_code, detail, occurred_at, received_at) VALUES (#{id}, #{provider},"
+          + " #{messageId}, #{status}, #{errorCode}, #{detail}, #{occurredAt}, #{now})"
+          + " ON CONFLICT (notification_id, provider, status) DO NOTHING")
+  int insertStatusEvent(
+      @Param("id") String notificationId,
+      @Param("provider") String provider,
+      @Param("messageId") String messageId,
+      @Param("status") String status,
+      @Param("errorCode") String errorCode,
+      @Param("detail") String detail,
+      @Param("occurredAt") Instant occurredAt,
+      @Param("now") Instant now);
+
   @Update(
       "UPDATE delivery.notification SET status = #{status}, status_reason = #{reason},"
           + " channel = #{channel}, updated_at = #{now} WHERE notification_id = #{id}")

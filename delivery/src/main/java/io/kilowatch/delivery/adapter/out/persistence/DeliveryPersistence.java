@@ -78,6 +78,35 @@ class DeliveryPersistence implements NotificationStore {
   }
 
   @Override
+  public Optional<String> notificationOf(String provider, String providerMessageId) {
+    return mapper.notificationOf(provider, providerMessageId).stream().findFirst();
+  }
+
+  @Override
+  public boolean recordStatusEvent(
+      String notificationId,
+      String provider,
+      String providerMessageId,
+      String status,
+      String errorCode,
+      String detail,
+      Instant occurredAt,
+      Instant now) {
+    return mapper.insertStatusEvent(
+            notificationId, provider, providerMessageId, status, errorCode, detail, occurredAt, now)
+        == 1;
+  }
+
+  @Override
+  public void updateStatus(
+      String notificationId, DeliveryStatus status, String reason, Instant now) {
+    NotificationRecord current = find(notificationId).orElse(null);
+    if (current != null) {
+      mapper.updateStatus(notificationId, status.name(), reason, current.channel(), now);
+    }
+  }
+
+  @Override
   public void finish(DeliveryJob job, Instant now) {
     String id = job.request().notificationId();
     String channel = job.channel() == null ? null : job.channel().wireName();
