@@ -27,7 +27,10 @@ final class ArchitectureRules {
 
   static {
     ALLOWED.put("events", Set.of());
-    ALLOWED.put("channel", Set.of());
+    // channel-api is plain Java; the adapters under io.kilowatch.channel.* may use the platform
+    ALLOWED.put("channel", Set.of("platform", "events"));
+    ALLOWED.put("templates", Set.of("platform", "events", "channel"));
+    ALLOWED.put("consent", Set.of("platform", "events", "channel"));
     ALLOWED.put("sandbox", Set.of());
     ALLOWED.put("simulator", Set.of());
     ALLOWED.put("infra", Set.of());
@@ -36,7 +39,8 @@ final class ArchitectureRules {
     ALLOWED.put("billing", Set.of("platform", "events"));
     ALLOWED.put("rules", Set.of("platform", "events"));
     ALLOWED.put("preference", Set.of("platform", "events", "channel"));
-    ALLOWED.put("delivery", Set.of("platform", "events", "channel", "preference"));
+    ALLOWED.put(
+        "delivery", Set.of("platform", "events", "channel", "preference", "templates", "consent"));
   }
 
   /** Which schema each module owns. */
@@ -47,10 +51,14 @@ final class ArchitectureRules {
           "billing", "billing",
           "rules", "rules",
           "preference", "preference",
-          "delivery", "delivery");
+          "delivery", "delivery",
+          "templates", "templates",
+          "consent", "consent");
 
   private static final List<String> ALL_MODULES =
       List.of(
+          "templates",
+          "consent",
           "events",
           "channel",
           "sandbox",
