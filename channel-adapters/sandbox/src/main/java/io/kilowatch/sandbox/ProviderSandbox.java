@@ -68,6 +68,8 @@ public final class ProviderSandbox implements AutoCloseable {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final TwilioHandler twilio;
+  private final SendGridHandler sendgrid;
+  private final FcmHandler fcm;
   private final Map<String, ProviderHandler> handlers;
   private final URI baseUrl;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,8 +78,12 @@ public final class ProviderSandbox implements AutoCloseable {
     this.clock = settings.clock();
     this.journal = new RequestJournal(settings.maxRecordedRequests());
     this.twilio =
-        new TwilioHandler(settings.twilioAccounts(), clock, json, TwilioStatusCallbacks.NONE);
-    this.handlers = Map.of(twilio.name(), twilio);
+        new TwilioHandler(settings.twilioAccounts(), clock, json, settings.maxRecordedRequests());
+    this.sendgrid =
+        new SendGridHandler(
+            settings.sendgridApiKeys(), settings.sendgridEventKeyPair(), clock, json);
+    this.fcm = new FcmHandler(settings.fcmAccessTokens(), clock, json);
+    this.handlers = Map.of(twilio.name(), twilio, sendgrid.name(), sendgrid, fcm.name(), fcm);
 
     int instance = INSTANCES.incrementAndGet();
     // Handlers never block (latency is a timer), so a fixed pool sized for socket I/O suffices;
@@ -133,6 +139,16 @@ public final class ProviderSandbox implements AutoCloseable {
     return twilio.control();
   }
 
+  /** Behaviour of the SendGrid API, and its event webhook ({@link SendGridControl#events()}). */
+  public SendGridControl sendgrid() {
+    return sendgrid.control();
+  }
+
+  /** Behaviour of the FCM HTTP v1 API. */
+  public FcmControl fcm() {
+    return fcm.control();
+  }
+
   /** Provider requests received so far (up to the configured maximum), oldest first. */
   public List<RecordedRequest> requests() {
     return journal.snapshot();
@@ -155,6 +171,7 @@ public final class ProviderSandbox implements AutoCloseable {
       server.stop(0);
       timer.shutdownNow();
       workers.shutdownNow();
+      twilio.close();
       LOG.info("Provider sandbox on {} stopped", baseUrl);
     }
   }

@@ -1,9 +1,12 @@
 package io.kilowatch.sandbox;
 
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a {@link ProviderSandbox} listens and which provider accounts it accepts. Immutable and
@@ -18,6 +21,11 @@ import java.util.Objects;
  *     load run does not exhaust the heap
  * @param twilioAccounts Twilio account SID to auth token; requests must authenticate as one of them
  * @param clock time source for outages, rate-limit windows and the dates in responses
+ * @param sendgridApiKeys SendGrid API keys; requests must send one as {@code Authorization: Bearer}
+ * @param sendgridEventKeyPair ECDSA P-256 key pair that signs SendGrid event webhooks; null: a new
+ *     one per sandbox (its public key is {@code sendgrid().events().publicKey()})
+ * @param fcmAccessTokens OAuth2 access tokens FCM requests must send as {@code Authorization:
+ *     Bearer}
  */
 public record SandboxSettings(
     String host,
@@ -25,13 +33,23 @@ public record SandboxSettings(
     int workerThreads,
     int maxRecordedRequests,
     Map<String, String> twilioAccounts,
-    Clock clock) {
+    Clock clock,
+    Set<String> sendgridApiKeys,
+    KeyPair sendgridEventKeyPair,
+    Set<String> fcmAccessTokens) {
 
   /** Account SID accepted by {@link #defaults()}; shaped like a real one ("AC" + 32 hex). */
   public static final String DEFAULT_TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000001";
 
   /** Auth token of {@link #DEFAULT_TWILIO_ACCOUNT_SID}. */
   public static final String DEFAULT_TWILIO_AUTH_TOKEN = "sandbox-auth-token";
+
+  /** SendGrid API key accepted by {@link #defaults()}; shaped like a real one ("SG." ...). */
+  public static final String DEFAULT_SENDGRID_API_KEY =
+      "SG.sandbox-key-000000001.sandbox-secret-0000000000000000000000000001";
+
+  /** FCM access token accepted by {@link #defaults()}; shaped like a Google one ("ya29." ...). */
+  public static final String DEFAULT_FCM_ACCESS_TOKEN = "ya29.sandbox-fcm-access-token-0001";
 
   public SandboxSettings {
     Objects.requireNonNull(host, "host");
@@ -46,6 +64,8 @@ public record SandboxSettings(
       throw new IllegalArgumentException("maxRecordedRequests must be >= 0");
     }
     twilioAccounts = Map.copyOf(twilioAccounts);
+    sendgridApiKeys = Set.copyOf(sendgridApiKeys);
+    fcmAccessTokens = Set.copyOf(fcmAccessTokens);
   }
 
   /** 127.0.0.1, a free port, 32 workers, 10 000 recorded requests, the default Twilio account. */
@@ -66,6 +86,11 @@ public record SandboxSettings(
     private final Map<String, String> twilioAccounts = new LinkedHashMap<>();
     private boolean defaultTwilioAccount = true;
     private Clock clock = Clock.systemUTC();
+    private final Set<String> sendgridApiKeys = new LinkedHashSet<>();
+    private boolean defaultSendgridApiKey = true;
+    private KeyPair sendgridEventKeyPair;
+    private final Set<String> fcmAccessTokens = new LinkedHashSet<>();
+    private boolean defaultFcmAccessToken = true;
 
     private Builder() {}
 
@@ -109,12 +134,58 @@ public record SandboxSettings(
       return this;
     }
 
+    /**
+     * Accepts this SendGrid API key. The first call replaces {@link #DEFAULT_SENDGRID_API_KEY}, as
+     * {@link #twilioAccount} does for Twilio.
+     */
+    public Builder sendgridApiKey(String apiKey) {
+      if (defaultSendgridApiKey) {
+        sendgridApiKeys.clear();
+        defaultSendgridApiKey = false;
+      }
+      sendgridApiKeys.add(Objects.requireNonNull(apiKey, "apiKey"));
+      return this;
+    }
+
+    /**
+     * Signs SendGrid event webhooks with this ECDSA P-256 key pair, so that an application can be
+     * configured with a fixed public key; by default each sandbox generates its own.
+     */
+    public Builder sendgridEventKeyPair(KeyPair keyPair) {
+      this.sendgridEventKeyPair = keyPair;
+      return this;
+    }
+
+    /**
+     * Accepts this FCM access token. The first call replaces {@link #DEFAULT_FCM_ACCESS_TOKEN}, as
+     * {@link #twilioAccount} does for Twilio.
+     */
+    public Builder fcmAccessToken(String accessToken) {
+      if (defaultFcmAccessToken) {
+        fcmAccessTokens.clear();
+        defaultFcmAccessToken = false;
+      }
+      fcmAccessTokens.add(Objects.requireNonNull(accessToken, "accessToken"));
+      return this;
+    }
+
     public SandboxSettings build() {
+      Set<String> sendgridKeys =
+          defaultSendgridApiKey ? Set.of(DEFAULT_SENDGRID_API_KEY) : Set.copyOf(sendgridApiKeys);
       Map<String, String> accounts = new LinkedHashMap<>(twilioAccounts);
       if (defaultTwilioAccount) {
         accounts.put(DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN);
       }
-      return new SandboxSettings(host, port, workerThreads, maxRecordedRequests, accounts, clock);
+      return new SandboxSettings(
+          host,
+          port,
+          workerThreads,
+          maxRecordedRequests,
+          accounts,
+          clock,
+          sendgridKeys,
+          sendgridEventKeyPair,
+          defaultFcmAccessToken ? Set.of(DEFAULT_FCM_ACCESS_TOKEN) : Set.copyOf(fcmAccessTokens));
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.kilowatch.sandbox;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,6 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * pending {@link #failNext failures}, the {@link #rateLimit rate limit} (429, code 20429, {@code
  * Retry-After}); then authentication and the request itself. {@link #latency Latency} applies to
  * every answer, failures included.
+ *
+ * <p>Webhooks: each accepted message with a {@code StatusCallback} gets Twilio's signed status
+ * callbacks ({@link #deliveryOutcome}, {@link #statusCallbacks}, {@link #callbackDelay}); {@link
+ * #inboundSms} posts an SMS from a person to the {@link #inboundUrl}. {@link #callbacks()} lists
+ * what was sent and what the application answered.
  */
 public final class TwilioControl {
 
@@ -26,6 +34,9 @@ public final class TwilioControl {
   private record RateLimit(int permitsPerSecond, Duration retryAfter) {}
 
   private final Clock clock;
+  private final TwilioStatusCallbacks statusCallbacks;
+  private final TwilioInbound inbound;
+  private final TwilioWebhooks webhooks;
   private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
   private final AtomicReference<Instant> outageUntil = new AtomicReference<>();
   private final AtomicReference<PendingFailures> pending = new AtomicReference<>();
@@ -35,8 +46,15 @@ public final class TwilioControl {
   private long windowSecond = Long.MIN_VALUE;
   private int usedInWindow;
 
-  TwilioControl(Clock clock) {
+  TwilioControl(
+      Clock clock,
+      TwilioStatusCallbacks statusCallbacks,
+      TwilioInbound inbound,
+      TwilioWebhooks webhooks) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.statusCallbacks = Objects.requireNonNull(statusCallbacks, "statusCallbacks");
+    this.inbound = Objects.requireNonNull(inbound, "inbound");
+    this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
   }
 
   /**
@@ -96,8 +114,81 @@ public final class TwilioControl {
     return this;
   }
 
-  /** Back to a healthy, fast, unlimited Twilio. */
+  /**
+   * How messages accepted from now on end, as reported by their status callbacks; the default is
+   * {@link TwilioDeliveryOutcome#delivered()}. An outcome set {@link #deliveryOutcome(String,
+   * TwilioDeliveryOutcome) for a recipient} and the magic numbers ({@code +15005550013} → 30003,
+   * {@code +15005550015} → 30005, {@code +15005550016} → 30006, all {@code undelivered}) win.
+   */
+  public TwilioControl deliveryOutcome(TwilioDeliveryOutcome outcome) {
+    statusCallbacks.outcome(outcome);
+    return this;
+  }
+
+  /** How messages to {@code to} (E.164) accepted from now on end. */
+  public TwilioControl deliveryOutcome(String to, TwilioDeliveryOutcome outcome) {
+    statusCallbacks.outcome(to, outcome);
+    return this;
+  }
+
+  /** Turns status callbacks on (the default) or off for messages accepted from now on. */
+  public TwilioControl statusCallbacks(boolean enabled) {
+    statusCallbacks.enabled(enabled);
+    return this;
+  }
+
+  /**
+   * Wait before each status callback of a message (after acceptance, then after each answer);
+   * default 5 ms.
+   */
+  public TwilioControl callbackDelay(Duration delay) {
+    statusCallbacks.delay(delay);
+    return this;
+  }
+
+  /**
+   * The messaging webhook of the account's numbers, where {@link #inboundSms} posts; null unsets.
+   */
+  public TwilioControl inboundUrl(URI url) {
+    inbound.url(url);
+    return this;
+  }
+
+  /**
+   * A person sends {@code body} from {@code from} to the number {@code to}: POSTs Twilio's signed
+   * inbound-SMS webhook to the {@link #inboundUrl} at once. Uses the sandbox's only Twilio account.
+   *
+   * @return completes with the recorded webhook, including the application's answer (TwiML), once
+   *     it has answered or failed to
+   * @throws IllegalStateException if no inbound URL is set
+   */
+  public CompletableFuture<TwilioCallback> inboundSms(String from, String to, String body) {
+    return inbound.receive(null, from, to, body);
+  }
+
+  /** As {@link #inboundSms(String, String, String)} for one of several accounts. */
+  public CompletableFuture<TwilioCallback> inboundSms(
+      String accountSid, String from, String to, String body) {
+    return inbound.receive(accountSid, from, to, body);
+  }
+
+  /** Webhooks sent so far (status callbacks and inbound SMS), oldest first, once answered. */
+  public List<TwilioCallback> callbacks() {
+    return webhooks.sent();
+  }
+
+  /** Forgets the webhooks sent so far. */
+  public TwilioControl clearCallbacks() {
+    webhooks.clear();
+    return this;
+  }
+
+  /**
+   * Back to a healthy, fast, unlimited Twilio whose messages are delivered, with status callbacks
+   * on and the default callback delay. The inbound URL and the recorded webhooks stay.
+   */
   public TwilioControl reset() {
+    statusCallbacks.reset();
     latency.set(Duration.ZERO);
     outageUntil.set(null);
     pending.set(null);

@@ -22,10 +22,16 @@ final class TwilioErrors {
           Map.entry(21610, "Attempt to send to unsubscribed recipient"),
           Map.entry(21612, "The 'To' phone number is not currently reachable via SMS."),
           Map.entry(21614, "'To' number is not a valid mobile number"),
+          Map.entry(21609, "Invalid StatusCallback url"),
           Map.entry(21617, "The concatenated message body exceeds the 1600 character limit."),
+          Map.entry(30001, "Queue overflow"),
+          Map.entry(30002, "Account suspended"),
           Map.entry(30003, "Unreachable destination handset"),
+          Map.entry(30004, "Message blocked"),
           Map.entry(30005, "Unknown destination handset"),
-          Map.entry(30006, "Landline or unreachable carrier"));
+          Map.entry(30006, "Landline or unreachable carrier"),
+          Map.entry(30007, "Message filtered"),
+          Map.entry(30008, "Unknown error"));
 
   private TwilioErrors() {}
 

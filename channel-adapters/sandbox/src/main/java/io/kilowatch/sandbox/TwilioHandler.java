@@ -3,12 +3,15 @@ package io.kilowatch.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +30,12 @@ import java.util.regex.Pattern;
  * Twilio's magic test numbers answer as they do with Twilio test credentials: +15005550001 → 21211,
  * +15005550002 → 21612, +15005550003 → 21408, +15005550004 → 21610 (opted out), +15005550009 →
  * 21614.
+ *
+ * <p>Each accepted message with a {@code StatusCallback} gets Twilio's signed status callbacks
+ * ({@link TwilioStatusCallbacks}); {@link TwilioControl#inboundSms} simulates inbound SMS. {@link
+ * #close()} stops the threads that send them.
  */
-final class TwilioHandler implements ProviderHandler {
+final class TwilioHandler implements ProviderHandler, AutoCloseable {
   static final String API_PREFIX = "/2010-04-01/";
 
   private static final Pattern MESSAGES_PATH =
@@ -51,18 +58,20 @@ final class TwilioHandler implements ProviderHandler {
   private final Clock clock;
   private final ObjectMapper json;
   private final TwilioControl control;
+  private final TwilioWebhooks webhooks;
   private final TwilioStatusCallbacks callbacks;
 
+  /**
+   * @param maxRecordedCallbacks how many sent webhooks {@link TwilioControl#callbacks()} keeps
+   */
   TwilioHandler(
-      Map<String, String> accounts,
-      Clock clock,
-      ObjectMapper json,
-      TwilioStatusCallbacks callbacks) {
+      Map<String, String> accounts, Clock clock, ObjectMapper json, int maxRecordedCallbacks) {
     this.accounts = Map.copyOf(accounts);
     this.clock = clock;
     this.json = json;
-    this.control = new TwilioControl(clock);
-    this.callbacks = callbacks;
+    this.webhooks = new TwilioWebhooks(accounts, clock, maxRecordedCallbacks);
+    this.callbacks = new TwilioStatusCallbacks(webhooks);
+    this.control = new TwilioControl(clock, callbacks, new TwilioInbound(webhooks), webhooks);
   }
 
   TwilioControl control() {
@@ -127,6 +136,10 @@ final class TwilioHandler implements ProviderHandler {
     if (body.length() > 1600) {
       return error(400, 21617, TwilioErrors.message(21617));
     }
+    String statusCallback = request.formParam("StatusCallback");
+    if (!isBlank(statusCallback) && !isHttpUrl(statusCallback)) {
+      return error(400, 21609, TwilioErrors.message(21609));
+    }
     if (!E164.matcher(to).matches() || MAGIC_NUMBERS.get(to) != null) {
       int code = MAGIC_NUMBERS.getOrDefault(to, 21211);
       return error(400, code, recipientMessage(code, to, from));
@@ -158,12 +171,22 @@ final class TwilioHandler implements ProviderHandler {
     message.put("subresource_uris", Map.of("media", uri + "/Media.json"));
     message.put("to", to);
     message.put("uri", uri + ".json");
-    callbacks.messageAccepted(accountSid, sid, request.formParam("StatusCallback"));
+    callbacks.messageAccepted(
+        new TwilioStatusCallbacks.AcceptedMessage(
+            accountSid,
+            sid,
+            isBlank(from) ? null : from,
+            to,
+            isBlank(messagingServiceSid) ? null : messagingServiceSid,
+            isBlank(statusCallback) ? null : statusCallback));
     return Reply.json(201, write(message));
   }
 
   @Override
   public Reply handleControl(String action, IncomingRequest request) {
+    if ("callbacks".equals(action) && !"POST".equals(request.method())) {
+      return callbacksEndpoint(request);
+    }
     if (!"POST".equals(request.method())) {
       return controlError(405, "use POST");
     }
@@ -190,14 +213,115 @@ final class TwilioHandler implements ProviderHandler {
                 required(body, "permitsPerSecond"),
                 Duration.ofSeconds(required(body, "retryAfterSeconds")));
         case "reset" -> control.reset();
+        case "delivery-outcome" -> {
+          TwilioDeliveryOutcome outcome = outcome(body);
+          if (body.hasNonNull("to")) {
+            control.deliveryOutcome(body.get("to").asText(), outcome);
+          } else {
+            control.deliveryOutcome(outcome);
+          }
+        }
+        case "callbacks" -> {
+          if (!body.has("enabled") && !body.has("delayMillis")) {
+            throw new IllegalArgumentException("give 'enabled' and/or 'delayMillis'");
+          }
+          if (body.has("enabled")) {
+            control.statusCallbacks(body.get("enabled").asBoolean());
+          }
+          if (body.has("delayMillis")) {
+            control.callbackDelay(Duration.ofMillis(required(body, "delayMillis")));
+          }
+        }
+        case "inbound-url" -> control.inboundUrl(optionalUrl(body, "url"));
+        case "inbound" -> {
+          control.inboundSms(
+              body.hasNonNull("accountSid") ? body.get("accountSid").asText() : null,
+              requiredText(body, "from"),
+              requiredText(body, "to"),
+              requiredText(body, "body"));
+          return Reply.empty(202);
+        }
         default -> {
           return controlError(404, "unknown action: " + action);
         }
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       return controlError(400, e.getMessage());
     }
     return Reply.empty(204);
+  }
+
+  @Override
+  public void close() {
+    webhooks.close();
+  }
+
+  private Reply callbacksEndpoint(IncomingRequest request) {
+    if ("DELETE".equals(request.method())) {
+      control.clearCallbacks();
+      return Reply.empty(204);
+    }
+    if (!"GET".equals(request.method())) {
+      return controlError(405, "use GET, DELETE or POST");
+    }
+    List<Map<String, Object>> listing = new ArrayList<>();
+    for (TwilioCallback c : control.callbacks()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("kind", c.kind().name());
+      entry.put("accountSid", c.accountSid());
+      entry.put("messageSid", c.messageSid());
+      entry.put("url", c.url());
+      entry.put("params", c.params());
+      entry.put("signature", c.signature());
+      entry.put("sentAt", c.sentAt().toString());
+      entry.put("responseStatus", c.responseStatus());
+      entry.put("responseBody", c.responseBody());
+      entry.put("error", c.error());
+      listing.add(entry);
+    }
+    return Reply.json(200, write(listing));
+  }
+
+  private static TwilioDeliveryOutcome outcome(JsonNode body) {
+    String outcome = requiredText(body, "outcome");
+    return switch (outcome) {
+      case "delivered" -> TwilioDeliveryOutcome.delivered();
+      case "undelivered" -> TwilioDeliveryOutcome.undelivered(required(body, "code"));
+      case "failed" -> TwilioDeliveryOutcome.failed(required(body, "code"));
+      case "none" -> TwilioDeliveryOutcome.none();
+      default ->
+          throw new IllegalArgumentException(
+              "outcome must be delivered, undelivered, failed or none: " + outcome);
+    };
+  }
+
+  private static URI optionalUrl(JsonNode body, String field) {
+    if (!body.hasNonNull(field)) {
+      return null;
+    }
+    String value = body.get(field).asText();
+    if (!isHttpUrl(value)) {
+      throw new IllegalArgumentException("'" + field + "' must be an http(s) URL: " + value);
+    }
+    return URI.create(value);
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String requiredText(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalArgumentException("text field '" + field + "' is required");
+    }
+    return value.asText();
   }
 
   private boolean authentic(String accountSid, String token) {

@@ -10,7 +10,10 @@ import java.time.Duration;
  * from-number} and {@code messaging-service-sid}. {@code base-url} is unset in production (the SDK
  * reaches {@code https://api.twilio.com}); tests and the demo point it at the provider sandbox.
  * {@code status-callback-url}, when set, is sent with every message with {@code notificationId}
- * appended as a query parameter.
+ * appended as a query parameter; point it at {@code <public base
+ * URL>/api/v1/providers/twilio/status}. {@code public-base-url} is the scheme, host and port (and
+ * any path prefix a proxy strips) under which Twilio reaches Kilowatch; webhook signatures are
+ * checked against it.
  *
  * <p>A mutable bean for Micronaut's binding; not thread-safe. {@link TwilioSmsSender} copies what
  * it needs when it is built, so changing a settings object afterwards has no effect on a sender.
@@ -26,6 +29,7 @@ public class TwilioSettings {
   private String messagingServiceSid;
   private String baseUrl;
   private String statusCallbackUrl;
+  private String publicBaseUrl;
   private String provider = "twilio";
   private int maxConnections = 200;
   private int maxConnectionsPerRoute = 200;
@@ -82,6 +86,20 @@ public class TwilioSettings {
 
   public void setStatusCallbackUrl(String statusCallbackUrl) {
     this.statusCallbackUrl = statusCallbackUrl;
+  }
+
+  /**
+   * How Twilio reaches Kilowatch, e.g. {@code https://api.kilowatch.example}: the URL of each
+   * webhook is this plus the request's path and query, which is what Twilio signed. Null: taken
+   * from {@code status-callback-url} when that ends in the status endpoint's path, else from the
+   * request's {@code Host} (and forwarded headers, as configured for Micronaut).
+   */
+  public String getPublicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  public void setPublicBaseUrl(String publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl;
   }
 
   /** Name in {@link io.kilowatch.channel.SendResult}s, e.g. {@code twilio-backup}. */
@@ -154,6 +172,8 @@ public class TwilioSettings {
         + baseUrl
         + ", statusCallbackUrl="
         + statusCallbackUrl
+        + ", publicBaseUrl="
+        + publicBaseUrl
         + "]";
   }
 }
