@@ -95,6 +95,11 @@ final class Infrastructure implements AutoCloseable {
       properties.put(prefix + "auth-token", SandboxSettings.DEFAULT_TWILIO_AUTH_TOKEN);
       properties.put(prefix + "from-number", "+15005550006");
       properties.put(prefix + "base-url", sandbox.baseUrl().toString());
+      // the sandbox calls back like Twilio does, signed, to this instance's status endpoint
+      String self = "http://127.0.0.1:" + env.getOrDefault("KILOWATCH_PORT", "8080");
+      properties.put(prefix + "status-callback-url", self + "/api/v1/providers/twilio/status");
+      properties.put(prefix + "public-base-url", self);
+      sandbox.twilio().inboundUrl(java.net.URI.create(self + "/api/v1/providers/twilio/inbound"));
       summary.add("Twilio: provider sandbox at " + sandbox.baseUrl());
     } else {
       properties.put(prefix + "account-sid", twilioSid);

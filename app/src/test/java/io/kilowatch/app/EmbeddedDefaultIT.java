@@ -20,9 +20,16 @@ import org.junit.jupiter.api.Test;
  * the meter simulator. SMS deliveries must show on the management port's Prometheus endpoint.
  */
 class EmbeddedDefaultIT {
-  private static final Pattern SENT =
-      Pattern.compile(
-          "kilowatch_deliveries_total\\{[^}]*channel=\"sms\"[^}]*status=\"sent\"[^}]*}\\s+([0-9.eE+]+)");
+  private static final Pattern SENT = counter("sent");
+  // the sandbox's signed status callbacks, verified and recorded by delivery
+  private static final Pattern DELIVERED = counter("delivered");
+
+  private static Pattern counter(String status) {
+    return Pattern.compile(
+        "kilowatch_deliveries_total\\{[^}]*channel=\"sms\"[^}]*status=\""
+            + status
+            + "\"[^}]*}\\s+([0-9.eE+]+)");
+  }
 
   @Test
   void demoOnEmbeddedDefaultsDeliversSms() throws Exception {
@@ -45,17 +52,17 @@ class EmbeddedDefaultIT {
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> sentCount(http, base) > 0);
+          .until(() -> count(http, base, SENT) > 0 && count(http, base, DELIVERED) > 0);
     }
   }
 
-  private static double sentCount(HttpClient http, String base) throws Exception {
+  private static double count(HttpClient http, String base, Pattern counter) throws Exception {
     String body =
         http.send(
                 HttpRequest.newBuilder(URI.create(base + "/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    Matcher m = SENT.matcher(body);
+    Matcher m = counter.matcher(body);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }

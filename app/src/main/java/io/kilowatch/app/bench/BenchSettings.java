@@ -71,7 +71,8 @@ record BenchSettings(
 
   static BenchSettings from(Map<String, String> env) {
     List<Tuning> sweep = new ArrayList<>();
-    for (String t : env.getOrDefault("BENCH_SWEEP", "4:4:40:32,16:16:40:32,32:32:48:32").split(",")) {
+    for (String t :
+        env.getOrDefault("BENCH_SWEEP", "4:4:40:32,16:16:40:32,32:32:48:32").split(",")) {
       if (!t.isBlank()) {
         sweep.add(Tuning.parse(t));
       }
@@ -100,6 +101,7 @@ record BenchSettings(
   }
 
   private static Duration seconds(Map<String, String> env, String name, int defaultSeconds) {
-    return Duration.ofSeconds(Long.parseLong(env.getOrDefault(name, Integer.toString(defaultSeconds))));
+    return Duration.ofSeconds(
+        Long.parseLong(env.getOrDefault(name, Integer.toString(defaultSeconds))));
   }
 }
