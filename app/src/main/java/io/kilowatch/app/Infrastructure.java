@@ -111,6 +111,32 @@ final class Infrastructure implements AutoCloseable {
       summary.add("Twilio: account " + twilioSid);
     }
 
+    String sendgridKey = env.get("KILOWATCH_SENDGRID_API_KEY");
+    String email = "kilowatch.channels.email.sendgrid.";
+    if (isBlank(sendgridKey)) {
+      if (sandbox == null) {
+        sandbox = ProviderSandbox.start(SandboxSettings.defaults());
+        started.add(sandbox);
+      }
+      String self = "http://127.0.0.1:" + env.getOrDefault("KILOWATCH_PORT", "8080");
+      properties.put(email + "api-key", SandboxSettings.DEFAULT_SENDGRID_API_KEY);
+      properties.put(email + "from-email", "alerts@kilowatch.example");
+      properties.put(email + "from-name", "Kilowatch");
+      properties.put(email + "base-url", sandbox.baseUrl().toString());
+      properties.put(email + "event-webhook-public-key", sandbox.sendgrid().events().publicKey());
+      sandbox
+          .sendgrid()
+          .events()
+          .webhook(java.net.URI.create(self + "/api/v1/providers/sendgrid/events"));
+      summary.add("SendGrid: provider sandbox at " + sandbox.baseUrl());
+    } else {
+      properties.put(email + "api-key", sendgridKey);
+      put(email + "from-email", env.get("KILOWATCH_SENDGRID_FROM"));
+      put(email + "from-name", env.get("KILOWATCH_SENDGRID_FROM_NAME"));
+      put(email + "event-webhook-public-key", env.get("KILOWATCH_SENDGRID_WEBHOOK_PUBLIC_KEY"));
+      summary.add("SendGrid: configured account");
+    }
+
     String secret = env.get("KILOWATCH_JWT_SECRET");
     if (isBlank(secret)) {
       byte[] random = new byte[48];

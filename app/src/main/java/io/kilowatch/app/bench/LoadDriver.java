@@ -17,8 +17,8 @@ final class LoadDriver {
 
   /**
    * Saturation: keeps {@code backlog} notifications published but not yet settled, in batches, so
-   * every delivery consumer always has work; events are encoded before the phase starts so that
-   * the harness takes as little CPU as it can from the platform it measures.
+   * every delivery consumer always has work; events are encoded before the phase starts so that the
+   * harness takes as little CPU as it can from the platform it measures.
    */
   static final class ClosedLoop implements AutoCloseable {
     private final BenchPlatform platform;
@@ -108,8 +108,8 @@ final class LoadDriver {
   /**
    * Open loop at {@code rate} per second: every 5 ms, publishes as many events as the schedule is
    * behind (so a slow confirm does not lower the offered load), each stamped with its publication
-   * time. Customers {@code firstIndex, firstIndex + 1, ...}; the ones published during the
-   * measured window are matched to the sandbox's recorded requests by their unique {@code To}.
+   * time. Customers {@code firstIndex, firstIndex + 1, ...}; the ones published during the measured
+   * window are matched to the sandbox's recorded requests by their unique {@code To}.
    */
   static Latencies openLoop(
       BenchPlatform platform,

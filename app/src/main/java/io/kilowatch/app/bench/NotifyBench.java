@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code bench/run notify}: the notification path's throughput and latency on this machine, next
- * to the broker's own capacity. Prints {@code key=value} lines (see bench/README.md).
+ * {@code bench/run notify}: the notification path's throughput and latency on this machine, next to
+ * the broker's own capacity. Prints {@code key=value} lines (see bench/README.md).
  *
  * <ol>
  *   <li>Baseline: raw RabbitMQ publish + consume ({@link BrokerBaseline}).
@@ -75,7 +75,8 @@ public final class NotifyBench {
         EmbeddedAmqpBroker broker = EmbeddedAmqpBroker.start(0);
         embedded.add(broker);
         amqp = broker.uri();
-        Out.kv("infra_broker", "embedded-qpid (RabbitMQ at " + settings.amqpUri() + " unreachable)");
+        Out.kv(
+            "infra_broker", "embedded-qpid (RabbitMQ at " + settings.amqpUri() + " unreachable)");
       } else {
         Out.kv("infra_broker", "rabbitmq " + amqp.replaceAll("//[^@]*@", "//***@"));
       }
@@ -152,8 +153,9 @@ public final class NotifyBench {
 
       // 3. sustained + 4. latency on the best tuning
       Out.kv("settings", best);
-      Out.note("sustained: %s for %ss after %ss warm-up", best, settings.sustained().toSeconds(),
-          settings.sustainedWarmup().toSeconds());
+      Out.note(
+          "sustained: %s for %ss after %ss warm-up",
+          best, settings.sustained().toSeconds(), settings.sustainedWarmup().toSeconds());
       try (BenchPlatform platform = start(amqp, db, "final", best)) {
         Out.kv("preference_migrations", String.join(",", db.preferenceMigrations()));
         Window w =
@@ -171,8 +173,7 @@ public final class NotifyBench {
         Out.kv("notify_ratio", w.perSecond / baseline.consumedPerSecond());
 
         // 4. latency at a fixed offered load
-        int offered =
-            (int) Math.min(settings.latencyRate(), Math.floor(w.perSecond * 0.9));
+        int offered = (int) Math.min(settings.latencyRate(), Math.floor(w.perSecond * 0.9));
         offered = Math.max(1, offered);
         Out.note("latency: %d/s offered for %ss", offered, settings.latency().toSeconds());
         long n =
@@ -211,7 +212,8 @@ public final class NotifyBench {
     BenchPlatform platform =
         BenchPlatform.start(amqp, db.url(), runId + "-" + phase, tuning, 120_000);
     Out.note(
-        "platform up in %.1fs (namespace %s)", (System.nanoTime() - t0) / 1e9, platform.namespace());
+        "platform up in %.1fs (namespace %s)",
+        (System.nanoTime() - t0) / 1e9, platform.namespace());
     return platform;
   }
 
@@ -300,8 +302,7 @@ public final class NotifyBench {
         Out.kv("notify_counter_sent_per_s", (sent1 - sent0) / seconds);
         Out.kv("notify_accepted_attempts_per_s", db.acceptedAttemptsBetween(from, to) / seconds);
         Out.kv(
-            "notify_per_s_by_10s",
-            perTenSeconds.stream().map(x -> Long.toString(x / 10)).toList());
+            "notify_per_s_by_10s", perTenSeconds.stream().map(x -> Long.toString(x / 10)).toList());
         Out.kv("notify_backlog_kept", backlog);
         Out.kv("harness_publisher_cpu_pct", 100.0 * (harnessCpu1 - harnessCpu0) / 1e9 / seconds);
         Out.kv("loadavg_window_end", loadavg());
