@@ -137,6 +137,23 @@ final class Infrastructure implements AutoCloseable {
       summary.add("SendGrid: configured account");
     }
 
+    String fcmProject = env.get("KILOWATCH_FCM_PROJECT_ID");
+    String push = "kilowatch.channels.push.fcm.";
+    if (isBlank(fcmProject)) {
+      if (sandbox == null) {
+        sandbox = ProviderSandbox.start(SandboxSettings.defaults());
+        started.add(sandbox);
+      }
+      properties.put(push + "project-id", "kilowatch-demo");
+      properties.put(push + "access-token", SandboxSettings.DEFAULT_FCM_ACCESS_TOKEN);
+      properties.put(push + "base-url", sandbox.baseUrl().toString());
+      summary.add("FCM: provider sandbox at " + sandbox.baseUrl());
+    } else {
+      properties.put(push + "project-id", fcmProject);
+      put(push + "credentials", env.get("KILOWATCH_FCM_CREDENTIALS"));
+      summary.add("FCM: project " + fcmProject);
+    }
+
     String secret = env.get("KILOWATCH_JWT_SECRET");
     if (isBlank(secret)) {
       byte[] random = new byte[48];

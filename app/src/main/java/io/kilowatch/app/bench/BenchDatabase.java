@@ -160,7 +160,7 @@ final class BenchDatabase implements AutoCloseable {
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT version FROM preference.flyway_history WHERE success"
+                "SELECT version FROM preference.flyway_history WHERE success AND version IS NOT NULL"
                     + " ORDER BY installed_rank")) {
       List<String> versions = new java.util.ArrayList<>();
       while (rs.next()) {
@@ -205,6 +205,42 @@ final class BenchDatabase implements AutoCloseable {
         return rs.getLong(1);
       }
     }
+  }
+
+  /**
+   * This database's activity counters (pg_stat_database: commits, rows written and read) plus the
+   * statements of its tables (index and sequential scans), to normalise per notification.
+   */
+  Map<String, Long> activity() throws SQLException {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    try (Connection c = open();
+        Statement st = c.createStatement()) {
+      st.execute("SELECT pg_stat_clear_snapshot()");
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted,"
+                  + " tup_fetched, blks_read FROM pg_stat_database WHERE datname = current_database()")) {
+        if (rs.next()) {
+          counters.put("commits", rs.getLong(1));
+          counters.put("rollbacks", rs.getLong(2));
+          counters.put("rows_inserted", rs.getLong(3));
+          counters.put("rows_updated", rs.getLong(4));
+          counters.put("rows_deleted", rs.getLong(5));
+          counters.put("rows_fetched", rs.getLong(6));
+          counters.put("blocks_read_from_disk", rs.getLong(7));
+        }
+      }
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT coalesce(sum(seq_scan), 0), coalesce(sum(idx_scan), 0)"
+                  + " FROM pg_stat_user_tables")) {
+        if (rs.next()) {
+          counters.put("seq_scans", rs.getLong(1));
+          counters.put("index_scans", rs.getLong(2));
+        }
+      }
+    }
+    return counters;
   }
 
   @Override

@@ -36,7 +36,8 @@ final class BrokerBaseline {
       double publishedPerSecond,
       String queueType,
       String queue,
-      boolean rabbitMq) {}
+      boolean rabbitMq,
+      Map<String, Double> cores) {}
 
   private BrokerBaseline() {}
 
@@ -93,6 +94,7 @@ final class BrokerBaseline {
         publisher.start();
 
         Thread.sleep(warmup.toMillis());
+        ProcCpu.Snapshot cpu0 = ProcCpu.take();
         long c0 = consumed.get();
         long p0 = published.get();
         long t0 = System.nanoTime();
@@ -100,13 +102,15 @@ final class BrokerBaseline {
         long c1 = consumed.get();
         long p1 = published.get();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> cores = ProcCpu.coresBetween(cpu0, ProcCpu.take());
         running.set(false);
         publisher.join(TimeUnit.SECONDS.toMillis(35));
         if (publisherError.get() > 0) {
           Out.note("baseline publisher had %d errors", publisherError.get());
         }
         sub.close();
-        return new Result((c1 - c0) / seconds, (p1 - p0) / seconds, type, queue, rabbitMq);
+        return new Result(
+            (c1 - c0) / seconds, (p1 - p0) / seconds, type, queue, rabbitMq, cores);
       } finally {
         admin.queueDelete(queue);
         admin.close();

@@ -37,6 +37,7 @@ public final class NotifyBench {
   private final String customerPrefix;
   private long seededUpTo;
   private long cursor;
+  private String amqpUri;
 
   private NotifyBench(BenchSettings settings, String runId) {
     this.settings = settings;
@@ -118,6 +119,15 @@ public final class NotifyBench {
     Out.kv("baseline_confirm_batch", settings.baselineConfirmBatch());
     Out.kv("baseline_publish_msgs_per_s", baseline.publishedPerSecond());
     Out.kv("baseline_broker_msgs_per_s", baseline.consumedPerSecond());
+    Out.kv("baseline_cpu_cores_rabbitmq", baseline.cores().getOrDefault("rabbitmq", 0.0));
+    Out.kv("baseline_cpu_cores_jvm", baseline.cores().getOrDefault("jvm", 0.0));
+    Out.kv("baseline_cpu_cores_other_processes", baseline.cores().getOrDefault("other_processes", 0.0));
+    if (baseline.consumedPerSecond() > 0) {
+      Out.kv(
+          "baseline_cpu_ms_per_msg_rabbitmq",
+          baseline.cores().getOrDefault("rabbitmq", 0.0) * 1000 / baseline.consumedPerSecond());
+    }
+    this.amqpUri = amqp;
 
     try (db) {
       db.create();
@@ -262,6 +272,11 @@ public final class NotifyBench {
       Thread.sleep(warmupMs);
       Out.note("warm-up done: %d settled, load %s", platform.settled(), loadavg());
       Profiler profiler = profile ? new Profiler(true) : null;
+      if (profiler != null) {
+        profiler.begin();
+      }
+      QueueDepth depth = profile ? new QueueDepth(amqpUri, platform.namespace() + ".delivery.notifications") : null;
+      Map<String, Long> pg0 = profile ? db.activity() : Map.of();
       long sent0 = platform.sent();
       long harnessCpu0 = load.cpuNanos();
       Instant from = Instant.now();
@@ -286,6 +301,10 @@ public final class NotifyBench {
       if (profiler != null) {
         profiler.stop();
       }
+      Map<String, Long> pg1 = profile ? db.activity() : Map.of();
+      if (depth != null) {
+        depth.close();
+      }
       boolean exhausted = load.exhausted();
       load.close();
       if (load.failure() != null) {
@@ -306,6 +325,17 @@ public final class NotifyBench {
         Out.kv("notify_backlog_kept", backlog);
         Out.kv("harness_publisher_cpu_pct", 100.0 * (harnessCpu1 - harnessCpu0) / 1e9 / seconds);
         Out.kv("loadavg_window_end", loadavg());
+        if (depth != null) {
+          Out.kv("profile_delivery_queue_ready_avg", depth.averageReady());
+          Out.kv("profile_delivery_queue_ready_min", depth.minReady());
+        }
+        if (completed > 0) {
+          for (var e : pg1.entrySet()) {
+            Out.kv(
+                "profile_pg_" + e.getKey() + "_per_notification",
+                (double) (e.getValue() - pg0.getOrDefault(e.getKey(), 0L)) / completed);
+          }
+        }
         profiler.print(completed);
       }
       if (exhausted) {

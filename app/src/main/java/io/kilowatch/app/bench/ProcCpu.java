@@ -73,6 +73,51 @@ final class ProcCpu {
     }
   }
 
+  /** CPU jiffies of this JVM's native threads by thread id, with their (15-character) names. */
+  record ThreadTimes(Map<Long, String> names, Map<Long, Long> jiffies) {}
+
+  static ThreadTimes selfThreads() {
+    Map<Long, String> names = new HashMap<>();
+    Map<Long, Long> jiffies = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      tasks.forEach(
+          t -> {
+            try {
+              String stat = Files.readString(t.resolve("stat"));
+              int open = stat.indexOf('(');
+              int close = stat.lastIndexOf(')');
+              String[] rest = stat.substring(close + 2).split(" ");
+              long tid = Long.parseLong(t.getFileName().toString());
+              names.put(tid, stat.substring(open + 1, close));
+              jiffies.put(tid, Long.parseLong(rest[11]) + Long.parseLong(rest[12]));
+            } catch (IOException | RuntimeException ignored) {
+              // the thread ended meanwhile
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return new ThreadTimes(names, jiffies);
+  }
+
+  /** Cores used per thread group (named by {@code group}) between two thread snapshots. */
+  static Map<String, Double> threadCoresBetween(
+      ThreadTimes a,
+      ThreadTimes b,
+      double seconds,
+      java.util.function.Function<String, String> group) {
+    Map<String, Double> cores = new HashMap<>();
+    b.jiffies()
+        .forEach(
+            (tid, j) -> {
+              long d = j - a.jiffies().getOrDefault(tid, 0L);
+              if (d > 0) {
+                cores.merge(group.apply(b.names().get(tid)), d / HZ / seconds, Double::sum);
+              }
+            });
+    return cores;
+  }
+
   /** Cores used per group between two snapshots (processes that ended in between are missed). */
   static Map<String, Double> coresBetween(Snapshot a, Snapshot b) {
     double seconds = (b.nanos() - a.nanos()) / 1e9;

@@ -49,17 +49,21 @@ final class Profiler implements AutoCloseable {
   private final AtomicLong consumerThreadsSeen = new AtomicLong();
   private final Thread sampler;
   private final RecordingStream jfr;
-  private final ProcCpu.Snapshot cpuStart;
-  private final long gcStartMs;
-  private final long startNanos = System.nanoTime();
-  private volatile boolean running = true;
+  private ProcCpu.Snapshot cpuStart;
+  private ProcCpu.ThreadTimes threadsStart;
+  private ProcCpu.ThreadTimes threadsEnd;
+  private long gcStartMs;
+  private long startNanos;
+  private volatile boolean running;
+  private volatile boolean stopped;
   private ProcCpu.Snapshot cpuEnd;
   private long gcEndMs;
   private long endNanos;
 
+  /**
+   * Prepares the JFR stream (slow to start on a busy machine); samples only after {@link #begin}.
+   */
   Profiler(boolean jfrEnabled) {
-    this.cpuStart = ProcCpu.take();
-    this.gcStartMs = gcMillis();
     RecordingStream stream = null;
     if (jfrEnabled) {
       try {
@@ -75,6 +79,15 @@ final class Profiler implements AutoCloseable {
     this.jfr = stream;
     this.sampler = new Thread(this::sampleLoop, "kwbench-profiler");
     sampler.setDaemon(true);
+  }
+
+  /** Starts the measured window. */
+  void begin() {
+    cpuStart = ProcCpu.take();
+    threadsStart = ProcCpu.selfThreads();
+    gcStartMs = gcMillis();
+    startNanos = System.nanoTime();
+    running = true;
     sampler.start();
   }
 
@@ -320,6 +333,47 @@ final class Profiler implements AutoCloseable {
     return "other:" + name.replaceAll("[-#]?\\d+", "");
   }
 
+  /** Group of a native thread name (Linux keeps the first 15 characters of the Java name). */
+  private static String nativeThreadGroup(String name) {
+    if (name == null) {
+      return "unknown";
+    }
+    if (name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler")) {
+      return "jit_compiler";
+    }
+    if (name.startsWith("GC Thread")
+        || name.startsWith("ParGC")
+        || name.startsWith("G1 ")
+        || name.equals("VM Thread")) {
+      return "gc_and_vm";
+    }
+    if (name.startsWith("consumer-execut") || name.startsWith("consumer-thread")) {
+      return "delivery_consumers";
+    }
+    if (name.startsWith("provider-sandbo") || name.startsWith("HTTP-Dispatcher")) {
+      return "sandbox";
+    }
+    if (name.startsWith("hz.")) {
+      return "hazelcast";
+    }
+    if (name.startsWith("AMQP Connectio")) {
+      return "amqp_io";
+    }
+    if (name.startsWith("kwbench")) {
+      return "bench_harness";
+    }
+    if (name.startsWith("JFR") || name.equals("Service Thread")) {
+      return "jfr_and_service";
+    }
+    return "other:" + name.replaceAll("[-#]?\\d+$", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  private static List<Map.Entry<String, Double>> sortedDoubles(Map<String, Double> values) {
+    List<Map.Entry<String, Double>> list = new ArrayList<>(values.entrySet());
+    list.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+    return list;
+  }
+
   private static long gcMillis() {
     long ms = 0;
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -330,12 +384,14 @@ final class Profiler implements AutoCloseable {
 
   /** Stops sampling; the figures cover the time since construction. */
   void stop() {
-    if (!running) {
+    if (stopped) {
       return;
     }
+    stopped = true;
     running = false;
     endNanos = System.nanoTime();
     cpuEnd = ProcCpu.take();
+    threadsEnd = ProcCpu.selfThreads();
     gcEndMs = gcMillis();
     sampler.interrupt();
     if (jfr != null) {
@@ -366,6 +422,11 @@ final class Profiler implements AutoCloseable {
             cores.getOrDefault(g, 0.0) * seconds * 1000 / completed);
       }
     }
+    Map<String, Double> byThread =
+        ProcCpu.threadCoresBetween(threadsStart, threadsEnd, seconds, Profiler::nativeThreadGroup);
+    sortedDoubles(byThread).stream()
+        .limit(14)
+        .forEach(e -> Out.kv("profile_jvm_cores_thread_" + e.getKey(), e.getValue()));
     Out.kv("profile_gc_pct", 100.0 * (gcEndMs - gcStartMs) / (seconds * 1000));
     long cs = consumerSamples.get();
     Out.kv("profile_consumer_threads", consumerThreadsSeen.get());
