@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What the notification side may ask about how to reach a customer. The Java API of this module;
- * when modules run in separate processes the same questions go over its HTTP API.
+ * when modules run in separate processes the same questions go over its HTTP API. To decide which
+ * channel and address a message goes to, and when, use {@link DeliveryPlanner}.
  */
 public interface ContactPoints {
-  /** Verified contact points of a customer on a channel, oldest first. */
+  /** Verified contact points of a customer on a channel, oldest first. Unverified ones never. */
   List<ContactPoint> verified(String customerId, Channel channel);
 }

@@ -1,80 +1,74 @@
 package io.kilowatch.preference.adapter.in.web;
 
 import io.kilowatch.platform.security.Roles;
-import io.kilowatch.platform.web.NotFoundException;
 import io.kilowatch.preference.application.ContactPointService;
-import io.kilowatch.preference.domain.ContactPoint;
+import io.kilowatch.preference.application.PreferenceSettings;
+import io.kilowatch.preference.application.port.in.NewContactPointCommand;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
- * Contact points. Customers manage their own under {@code /api/v1/contact-points}; support staff
- * and admins act for a customer under {@code /api/v1/customers/{customerId}/contact-points}.
+ * A customer's own contact points; the customer is the token's subject. Ids of other customers'
+ * points (and ids that are not ids) answer 404, exactly as points that do not exist.
  */
-@Controller("/api/v1")
+@Controller("/api/v1/contact-points")
 class ContactPointController {
   private final ContactPointService service;
+  private final PreferenceSettings settings;
 
-  ContactPointController(ContactPointService service) {
+  ContactPointController(ContactPointService service, PreferenceSettings settings) {
     this.service = service;
+    this.settings = settings;
   }
 
-  /** Request body: {@code {"channel": "sms", "address": "+447700900123"}}. */
-  record NewContactPoint(String channel, String address) {}
-
-  /** What the API shows of a contact point. */
-  record ContactPointView(
-      UUID id, String channel, String address, boolean verified, Instant createdAt) {
-    static ContactPointView of(ContactPoint p) {
-      return new ContactPointView(
-          p.id(), p.channel().wireName(), p.address(), p.verified(), p.createdAt());
-    }
-  }
-
-  @Post("/contact-points")
+  /** Body: {@code {"channel":"sms","address":"+447700900123"}}; push adds {@code "platform"}. */
+  @Post
   @Secured(Roles.CUSTOMER)
-  @Status(HttpStatus.CREATED)
-  ContactPointView addOwn(Authentication who, @Body NewContactPoint body) {
-    return ContactPointView.of(service.add(who.getName(), body.channel(), body.address()));
+  HttpResponse<JsonDocument> add(Authentication who, @Body Map<String, Object> body) {
+    var actor = Callers.customer(who);
+    return ContactPointResponses.added(
+        service, service.add(actor, actor.id(), NewContactPointCommand.parse(body)));
   }
 
-  @Get("/contact-points")
+  @Get
   @Secured(Roles.CUSTOMER)
-  List<ContactPointView> listOwn(Authentication who) {
-    return service.list(who.getName()).stream().map(ContactPointView::of).toList();
+  JsonDocument list(Authentication who) {
+    var actor = Callers.customer(who);
+    return ContactPointResponses.list(service, service.list(actor, actor.id()));
   }
 
-  @Delete("/contact-points/{id}")
+  @Delete("/{id}")
   @Secured(Roles.CUSTOMER)
-  HttpResponse<Void> removeOwn(Authentication who, @PathVariable UUID id) {
-    if (!service.remove(who.getName(), id)) {
-      throw new NotFoundException("contact point");
-    }
+  HttpResponse<Void> remove(Authentication who, String id) {
+    var actor = Callers.customer(who);
+    service.remove(actor, actor.id(), Callers.contactPointId(id));
     return HttpResponse.noContent();
   }
 
-  @Post("/customers/{customerId}/contact-points")
-  @Secured({Roles.SUPPORT, Roles.ADMIN})
-  @Status(HttpStatus.CREATED)
-  ContactPointView addFor(@PathVariable String customerId, @Body NewContactPoint body) {
-    return ContactPointView.of(service.add(customerId, body.channel(), body.address()));
+  /** Body: {@code {"code":"042137"}}. */
+  @Post("/{id}/verify")
+  @Secured(Roles.CUSTOMER)
+  JsonDocument verify(Authentication who, String id, @Body Map<String, Object> body) {
+    var actor = Callers.customer(who);
+    var result =
+        service.verify(
+            actor, actor.id(), Callers.contactPointId(id), ContactPointResponses.code(body));
+    return ContactPointResponses.verified(service, result, settings.getMaxVerificationAttempts());
   }
 
-  @Get("/customers/{customerId}/contact-points")
-  @Secured({Roles.SUPPORT, Roles.ADMIN})
-  List<ContactPointView> listFor(@PathVariable String customerId) {
-    return service.list(customerId).stream().map(ContactPointView::of).toList();
+  @Post("/{id}/resend-code")
+  @Secured(Roles.CUSTOMER)
+  HttpResponse<JsonDocument> resendCode(Authentication who, String id) {
+    var actor = Callers.customer(who);
+    return ContactPointResponses.codeIssued(
+        service.resendCode(actor, actor.id(), Callers.contactPointId(id)),
+        settings.getMaxVerificationAttempts());
   }
 }

@@ -1,34 +1,42 @@
 package io.kilowatch.preference.adapter.out.persistence;
 
-import io.kilowatch.preference.domain.ContactPoint;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 interface ContactPointMapper {
-  String COLUMNS = "id, customer_id, channel, address, verified, created_at";
+  String COLUMNS =
+      "id::text AS id, customer_id, channel, address, verified, created_at, platform, verified_at";
 
   @Insert(
       "INSERT INTO preference.contact_point (id, customer_id, channel, address, verified,"
-          + " created_at) VALUES (#{id}::uuid, #{customerId}, #{channel}, #{address}, #{verified},"
-          + " #{createdAt})")
-  void insert(
-      @Param("id") String id,
-      @Param("customerId") String customerId,
-      @Param("channel") String channel,
-      @Param("address") String address,
-      @Param("verified") boolean verified,
-      @Param("createdAt") java.time.Instant createdAt);
+          + " created_at, platform, verified_at) VALUES (CAST(#{id} AS uuid), #{customerId},"
+          + " #{channel}, #{address}, #{verified}, #{createdAt}, #{platform}, #{verifiedAt})")
+  void insert(ContactPointRow row);
 
+  // md5(address) lets the lookup use the unique index (see V2); the address itself decides
   @Select(
       "SELECT "
           + COLUMNS
           + " FROM preference.contact_point WHERE customer_id = #{customerId}"
-          + " AND channel = #{channel} AND address = #{address}")
-  List<Row> find(
+          + " AND channel = #{channel} AND md5(address) = md5(#{address}) AND address = #{address}")
+  @ConstructorArgs({
+    @Arg(column = "id", javaType = String.class),
+    @Arg(column = "customer_id", javaType = String.class),
+    @Arg(column = "channel", javaType = String.class),
+    @Arg(column = "address", javaType = String.class),
+    @Arg(column = "verified", javaType = boolean.class),
+    @Arg(column = "created_at", javaType = Instant.class),
+    @Arg(column = "platform", javaType = String.class),
+    @Arg(column = "verified_at", javaType = Instant.class)
+  })
+  ContactPointRow find(
       @Param("customerId") String customerId,
       @Param("channel") String channel,
       @Param("address") String address);
@@ -37,37 +45,68 @@ interface ContactPointMapper {
       "SELECT "
           + COLUMNS
           + " FROM preference.contact_point WHERE customer_id = #{customerId}"
+          + " AND id = CAST(#{id} AS uuid)")
+  @ConstructorArgs({
+    @Arg(column = "id", javaType = String.class),
+    @Arg(column = "customer_id", javaType = String.class),
+    @Arg(column = "channel", javaType = String.class),
+    @Arg(column = "address", javaType = String.class),
+    @Arg(column = "verified", javaType = boolean.class),
+    @Arg(column = "created_at", javaType = Instant.class),
+    @Arg(column = "platform", javaType = String.class),
+    @Arg(column = "verified_at", javaType = Instant.class)
+  })
+  ContactPointRow findById(@Param("customerId") String customerId, @Param("id") String id);
+
+  @Select(
+      "SELECT "
+          + COLUMNS
+          + " FROM preference.contact_point WHERE customer_id = #{customerId}"
           + " ORDER BY created_at, id")
-  List<Row> all(@Param("customerId") String customerId);
+  @ConstructorArgs({
+    @Arg(column = "id", javaType = String.class),
+    @Arg(column = "customer_id", javaType = String.class),
+    @Arg(column = "channel", javaType = String.class),
+    @Arg(column = "address", javaType = String.class),
+    @Arg(column = "verified", javaType = boolean.class),
+    @Arg(column = "created_at", javaType = Instant.class),
+    @Arg(column = "platform", javaType = String.class),
+    @Arg(column = "verified_at", javaType = Instant.class)
+  })
+  List<ContactPointRow> all(@Param("customerId") String customerId);
 
   @Select(
       "SELECT "
           + COLUMNS
           + " FROM preference.contact_point WHERE customer_id = #{customerId}"
           + " AND channel = #{channel} AND verified ORDER BY created_at, id")
-  List<Row> verified(@Param("customerId") String customerId, @Param("channel") String channel);
+  @ConstructorArgs({
+    @Arg(column = "id", javaType = String.class),
+    @Arg(column = "customer_id", javaType = String.class),
+    @Arg(column = "channel", javaType = String.class),
+    @Arg(column = "address", javaType = String.class),
+    @Arg(column = "verified", javaType = boolean.class),
+    @Arg(column = "created_at", javaType = Instant.class),
+    @Arg(column = "platform", javaType = String.class),
+    @Arg(column = "verified_at", javaType = Instant.class)
+  })
+  List<ContactPointRow> verified(
+      @Param("customerId") String customerId, @Param("channel") String channel);
+
+  @Select("SELECT count(*) FROM preference.contact_point WHERE customer_id = #{customerId}")
+  int count(@Param("customerId") String customerId);
+
+  @Update(
+      "UPDATE preference.contact_point SET verified = TRUE, verified_at = #{at}"
+          + " WHERE id = CAST(#{id} AS uuid)")
+  int markVerified(@Param("id") String id, @Param("at") Instant at);
 
   @Delete(
-      "DELETE FROM preference.contact_point WHERE customer_id = #{customerId} AND id ="
-          + " #{id}::uuid")
+      "DELETE FROM preference.contact_point WHERE customer_id = #{customerId}"
+          + " AND id = CAST(#{id} AS uuid)")
   int delete(@Param("customerId") String customerId, @Param("id") String id);
 
-  /** A row as stored; converted to the domain record by the adapter. */
-  record Row(
-      String id,
-      String customerId,
-      String channel,
-      String address,
-      boolean verified,
-      java.time.Instant createdAt) {
-    ContactPoint toDomain() {
-      return new ContactPoint(
-          UUID.fromString(id),
-          customerId,
-          io.kilowatch.channel.Channel.valueOf(channel),
-          address,
-          verified,
-          createdAt);
-    }
-  }
+  /** A transaction-scoped advisory lock on a text key; released at commit or rollback. */
+  @Select("SELECT pg_advisory_xact_lock(hashtextextended(#{key}, 0))")
+  Object lock(@Param("key") String key);
 }

@@ -1,0 +1,54 @@
+package io.kilowatch.preference.application;
+
+import io.kilowatch.channel.Channel;
+import io.kilowatch.events.notification.NotificationCategory;
+import io.kilowatch.events.notification.NotificationPriority;
+import io.kilowatch.preference.domain.DeliveryPlan;
+import java.time.Instant;
+
+/**
+ * The Java API delivery calls for every message: where, when and whether it may go out under the
+ * customer's preferences, and what went out (for frequency caps). Implementations are thread-safe
+ * and run their own transaction (joining the caller's, if any).
+ *
+ * <p>Typical use:
+ *
+ * <pre>{@code
+ * DeliveryPlan plan = planner.plan(customerId, request.category(), request.priority(), now);
+ * if (plan.isRefused())       -> suppress, reason plan.refusal().wireName() + plan.detail()
+ * else if (plan.isDeferred()) -> wait until plan.deferUntil(), then plan again
+ * else for (Candidate c : plan.candidates()) -> try c, fall back to the next on failure;
+ *      after the provider accepted: planner.recordSent(customerId, category, c.channel(), sentAt)
+ * }</pre>
+ */
+public interface DeliveryPlanner {
+  /**
+   * Plans one message. Read-only: planning the same message twice counts nothing.
+   *
+   * @param customerId the recipient
+   * @param category what the message is about
+   * @param priority {@code CRITICAL} bypasses quiet hours and caps, but only for categories that
+   *     may be critical (outage); never an opt-out
+   * @param now the moment of planning (the caller's clock)
+   */
+  DeliveryPlan plan(
+      String customerId, NotificationCategory category, NotificationPriority priority, Instant now);
+
+  /**
+   * Records that a message went out, so that caps count it. Call once per message that a provider
+   * accepted, on the channel it went out on.
+   *
+   * @param category what it was about; counts towards the category's own caps too
+   */
+  void recordSent(
+      String customerId, NotificationCategory category, Channel channel, Instant sentAt);
+
+  /**
+   * Records a message without saying its category: it counts towards the overall and per-channel
+   * caps, not towards any category's own caps. Prefer {@link #recordSent(String,
+   * NotificationCategory, Channel, Instant)}.
+   */
+  default void recordSent(String customerId, Channel channel, Instant sentAt) {
+    recordSent(customerId, null, channel, sentAt);
+  }
+}

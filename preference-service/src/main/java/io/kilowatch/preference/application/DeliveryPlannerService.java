@@ -1,0 +1,85 @@
+package io.kilowatch.preference.application;
+
+import io.kilowatch.channel.Channel;
+import io.kilowatch.events.notification.NotificationCategory;
+import io.kilowatch.events.notification.NotificationPriority;
+import io.kilowatch.preference.application.port.out.ContactPointStore;
+import io.kilowatch.preference.application.port.out.SendLog;
+import io.kilowatch.preference.domain.Category;
+import io.kilowatch.preference.domain.DeliveryPlan;
+import io.kilowatch.preference.domain.DeliveryPolicy;
+import io.kilowatch.preference.domain.FrequencyCap;
+import io.kilowatch.preference.domain.Preferences;
+import io.kilowatch.preference.domain.SentMessage;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Loads what {@link DeliveryPolicy} needs (preferences, contact points, the week's send log) and
+ * lets it decide. Thread-safe.
+ */
+@Singleton
+class DeliveryPlannerService implements DeliveryPlanner {
+  private final PreferenceService preferences;
+  private final ContactPointStore contactPoints;
+  private final SendLog sendLog;
+  private final PreferenceSettings settings;
+
+  DeliveryPlannerService(
+      PreferenceService preferences,
+      ContactPointStore contactPoints,
+      SendLog sendLog,
+      PreferenceSettings settings) {
+    this.preferences = preferences;
+    this.contactPoints = contactPoints;
+    this.sendLog = sendLog;
+    this.settings = settings;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public DeliveryPlan plan(
+      String customerId,
+      NotificationCategory category,
+      NotificationPriority priority,
+      Instant now) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(now, "now");
+    Preferences p = preferences.effective(customerId);
+    return DeliveryPolicy.plan(
+        p,
+        categoryOf(category),
+        priority == NotificationPriority.CRITICAL,
+        contactPoints.all(customerId),
+        sendLog.since(customerId, FrequencyCap.weekStart(now, p.timeZone())),
+        now);
+  }
+
+  @Override
+  @Transactional
+  public void recordSent(
+      String customerId, NotificationCategory category, Channel channel, Instant sentAt) {
+    Objects.requireNonNull(customerId, "customerId");
+    sendLog.record(
+        customerId,
+        new SentMessage(channel, category == null ? null : categoryOf(category), sentAt));
+    // keeps the log bounded without a scheduler: only the last week counts
+    sendLog.purge(customerId, sentAt.minus(settings.getSendLogRetention()));
+  }
+
+  /** The notification contract's category; a new one fails to compile here until it is mapped. */
+  static Category categoryOf(NotificationCategory category) {
+    return switch (category) {
+      case USAGE -> Category.USAGE;
+      case COST -> Category.COST;
+      case PRICE -> Category.PRICE;
+      case OUTAGE -> Category.OUTAGE;
+      case BILLING -> Category.BILLING;
+      case MARKETING -> Category.MARKETING;
+    };
+  }
+}
