@@ -110,13 +110,14 @@ class WalkingSkeletonIT {
 
     assertThat(smsTo("+447700900123")).hasSize(1);
     assertThat(smsTo("+447700900124")).isEmpty();
-    assertThat(
-            server
-                .getApplicationContext()
-                .getBean(MeterRegistry.class)
-                .counter("kilowatch.deliveries", "channel", "sms", "status", "sent")
-                .count())
-        .isEqualTo(2.0);
+    // the provider call returns before the delivery is recorded: wait for the record
+    var sent =
+        server
+            .getApplicationContext()
+            .getBean(MeterRegistry.class)
+            .counter("kilowatch.deliveries", "channel", "sms", "status", "sent");
+    await().atMost(Duration.ofSeconds(10)).until(() -> sent.count() >= 2.0);
+    assertThat(sent.count()).isEqualTo(2.0);
 
     // The analytics read model counts them per day, channel, category and provider.
     String ops = tokens.token("ops-1", Roles.OPS);

@@ -72,7 +72,7 @@ record BenchSettings(
   static BenchSettings from(Map<String, String> env) {
     List<Tuning> sweep = new ArrayList<>();
     for (String t :
-        env.getOrDefault("BENCH_SWEEP", "4:4:40:32,16:16:40:32,32:32:48:32").split(",")) {
+        env.getOrDefault("BENCH_SWEEP", "4:4:40:32,12:12:40:32,24:24:48:32").split(",")) {
       if (!t.isBlank()) {
         sweep.add(Tuning.parse(t));
       }

@@ -109,8 +109,7 @@ final class BrokerBaseline {
           Out.note("baseline publisher had %d errors", publisherError.get());
         }
         sub.close();
-        return new Result(
-            (c1 - c0) / seconds, (p1 - p0) / seconds, type, queue, rabbitMq, cores);
+        return new Result((c1 - c0) / seconds, (p1 - p0) / seconds, type, queue, rabbitMq, cores);
       } finally {
         admin.queueDelete(queue);
         admin.close();

@@ -16,13 +16,17 @@ final class LoadDriver {
   private LoadDriver() {}
 
   /**
-   * Saturation: keeps {@code backlog} notifications published but not yet settled, in batches, so
-   * every delivery consumer always has work; events are encoded before the phase starts so that the
-   * harness takes as little CPU as it can from the platform it measures.
+   * Saturation: keeps {@code backlog} notifications published but not yet settled, in batches of up
+   * to 500, so every delivery consumer always has work. Customers {@code firstIndex} up to {@code
+   * firstIndex + limit}; events are encoded just before their batch is published (the harness's CPU
+   * is reported as {@code harness_publisher_cpu_pct}).
    */
   static final class ClosedLoop implements AutoCloseable {
     private final BenchPlatform platform;
-    private final List<EventPublisher.Message> events;
+    private final String runId;
+    private final String customerPrefix;
+    private final long firstIndex;
+    private final long limit;
     private final int backlog;
     private final AtomicLong published = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -32,9 +36,18 @@ final class LoadDriver {
     private final Thread thread;
     private volatile Exception failure;
 
-    ClosedLoop(BenchPlatform platform, List<EventPublisher.Message> events, int backlog) {
+    ClosedLoop(
+        BenchPlatform platform,
+        String runId,
+        String customerPrefix,
+        long firstIndex,
+        long limit,
+        int backlog) {
       this.platform = platform;
-      this.events = events;
+      this.runId = runId;
+      this.customerPrefix = customerPrefix;
+      this.firstIndex = firstIndex;
+      this.limit = limit;
       this.backlog = backlog;
       this.settledAtStart = platform.settled();
       this.thread = new Thread(this::run, "kwbench-publisher");
@@ -44,7 +57,7 @@ final class LoadDriver {
 
     private void run() {
       ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-      int next = 0;
+      long next = 0;
       try {
         while (running.get()) {
           long outstanding = published.get() - (platform.settled() - settledAtStart);
@@ -52,13 +65,19 @@ final class LoadDriver {
             Thread.sleep(2);
             continue;
           }
-          if (next >= events.size()) {
+          if (next >= limit) {
             exhausted.set(true);
             Thread.sleep(10);
             continue;
           }
-          int n = (int) Math.min(Math.min(500, backlog - outstanding), events.size() - next);
-          platform.publish(events.subList(next, next + n));
+          int n = (int) Math.min(Math.min(500, backlog - outstanding), limit - next);
+          Instant at = Instant.now();
+          List<EventPublisher.Message> batch = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            long index = firstIndex + next + i;
+            batch.add(BenchPlatform.event(runId, customerPrefix + index, index, at));
+          }
+          platform.publish(batch);
           next += n;
           published.addAndGet(n);
           cpuNanos.set(mx.getCurrentThreadCpuTime());

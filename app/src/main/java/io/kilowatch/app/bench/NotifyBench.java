@@ -3,7 +3,6 @@ package io.kilowatch.app.bench;
 import io.kilowatch.app.bench.BenchSettings.Tuning;
 import io.kilowatch.infra.embedded.EmbeddedAmqpBroker;
 import io.kilowatch.infra.embedded.EmbeddedPostgresServer;
-import io.kilowatch.platform.messaging.EventPublisher;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +120,9 @@ public final class NotifyBench {
     Out.kv("baseline_broker_msgs_per_s", baseline.consumedPerSecond());
     Out.kv("baseline_cpu_cores_rabbitmq", baseline.cores().getOrDefault("rabbitmq", 0.0));
     Out.kv("baseline_cpu_cores_jvm", baseline.cores().getOrDefault("jvm", 0.0));
-    Out.kv("baseline_cpu_cores_other_processes", baseline.cores().getOrDefault("other_processes", 0.0));
+    Out.kv(
+        "baseline_cpu_cores_other_processes",
+        baseline.cores().getOrDefault("other_processes", 0.0));
     if (baseline.consumedPerSecond() > 0) {
       Out.kv(
           "baseline_cpu_ms_per_msg_rabbitmq",
@@ -259,23 +260,19 @@ public final class NotifyBench {
     int backlog = Math.max(2000, tuning.consumers() * 20 * 4);
     long n = (long) ((warmupMs + windowMs) / 1000.0 * sizingRate) + backlog;
     long first = reserve(db, n);
-    long t0 = System.nanoTime();
-    List<EventPublisher.Message> events = new ArrayList<>((int) n);
-    Instant now = Instant.now();
-    for (long i = first; i < first + n; i++) {
-      events.add(BenchPlatform.event(runId, customerPrefix + i, i, now));
-    }
-    Out.note("encoded %d events in %.1fs", n, (System.nanoTime() - t0) / 1e9);
-
     Window result;
-    try (LoadDriver.ClosedLoop load = new LoadDriver.ClosedLoop(platform, events, backlog)) {
+    try (LoadDriver.ClosedLoop load =
+        new LoadDriver.ClosedLoop(platform, runId, customerPrefix, first, n, backlog)) {
       Thread.sleep(warmupMs);
       Out.note("warm-up done: %d settled, load %s", platform.settled(), loadavg());
       Profiler profiler = profile ? new Profiler(true) : null;
       if (profiler != null) {
         profiler.begin();
       }
-      QueueDepth depth = profile ? new QueueDepth(amqpUri, platform.namespace() + ".delivery.notifications") : null;
+      QueueDepth depth =
+          profile
+              ? new QueueDepth(amqpUri, platform.namespace() + ".delivery.notifications")
+              : null;
       Map<String, Long> pg0 = profile ? db.activity() : Map.of();
       long sent0 = platform.sent();
       long harnessCpu0 = load.cpuNanos();

@@ -42,6 +42,7 @@ final class Profiler implements AutoCloseable {
   private final Map<String, LongAdder> cpuByLibrary = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> cpuByThread = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> cpuTopMethod = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> cpuAttributed = new ConcurrentHashMap<>();
   private final LongAdder cpuSamples = new LongAdder();
   private final AtomicLong consumerSamples = new AtomicLong();
   private final AtomicLong sandboxBusySum = new AtomicLong();
@@ -105,7 +106,7 @@ final class Profiler implements AutoCloseable {
   }
 
   private void sampleThreads() {
-    ThreadInfo[] infos = threads.dumpAllThreads(false, false, 64);
+    ThreadInfo[] infos = threads.dumpAllThreads(false, false); // full depth: Camel stacks are deep
     dumps.incrementAndGet();
     int consumers = 0;
     int sandboxBusy = 0;
@@ -148,6 +149,8 @@ final class Profiler implements AutoCloseable {
 
   private static String consumerState(ThreadInfo info, StackTraceElement[] stack) {
     if (!contains(stack, "io.kilowatch.platform.messaging.EventConsumers", null)) {
+      // parked in the executor waiting for a channel's next block of deliveries (or, on a
+      // starved machine, woken but not yet scheduled)
       return "idle";
     }
     if (info.getThreadState() == Thread.State.BLOCKED) {
@@ -246,13 +249,16 @@ final class Profiler implements AutoCloseable {
     String topMethod = top.getMethod().getType().getName() + "." + top.getMethod().getName();
     cpuTopMethod.computeIfAbsent(topMethod, k -> new LongAdder()).increment();
     String library = "jdk";
+    String attributed = topMethod;
     for (RecordedFrame f : frames) {
       String lib = library(f.getMethod().getType().getName());
       if (lib != null) {
         library = lib;
+        attributed = f.getMethod().getType().getName() + "." + f.getMethod().getName();
         break;
       }
     }
+    cpuAttributed.computeIfAbsent(attributed, k -> new LongAdder()).increment();
     cpuByLibrary.computeIfAbsent(library, k -> new LongAdder()).increment();
     String thread =
         event.getThread("sampledThread") == null
@@ -442,7 +448,8 @@ final class Profiler implements AutoCloseable {
     Out.kv("profile_jfr_cpu_samples", cpu);
     printShares("profile_jvm_cpu_pct_lib_", cpuByLibrary, cpu, 30);
     printShares("profile_jvm_cpu_pct_thread_", cpuByThread, cpu, 15);
-    printRanked("profile_jvm_hot_", cpuTopMethod, cpu, 15);
+    printRanked("profile_jvm_hot_", cpuTopMethod, cpu, 10);
+    printRanked("profile_jvm_hot_caller_", cpuAttributed, cpu, 25);
   }
 
   private static void printShares(

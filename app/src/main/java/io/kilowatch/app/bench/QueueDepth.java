@@ -6,8 +6,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Samples the ready messages of one queue once a second (passive declare on its own connection),
- * to tell a starved consumer (queue empty: the supply is the limit) from a saturated one.
+ * Samples the ready messages of one queue once a second (passive declare on its own connection), to
+ * tell a starved consumer (queue empty: the supply is the limit) from a saturated one.
  */
 final class QueueDepth implements AutoCloseable {
   private final AtomicLong sum = new AtomicLong();

@@ -2,16 +2,18 @@ package io.kilowatch.delivery.application;
 
 import io.kilowatch.channel.Channel;
 import io.kilowatch.channel.ChannelSender;
-import io.kilowatch.channel.OutboundMessage;
 import io.kilowatch.channel.SendResult;
 import io.kilowatch.delivery.domain.DeliveryJob;
 import io.kilowatch.delivery.domain.DeliveryStatus;
-import io.kilowatch.delivery.domain.PlainTextTemplates;
 import io.kilowatch.events.EventCodec;
 import io.kilowatch.events.EventEnvelope;
 import io.kilowatch.events.EventTypes;
-import io.kilowatch.preference.application.ContactPoints;
-import io.kilowatch.preference.domain.ContactPoint;
+import io.kilowatch.events.notification.NotificationRequested;
+import io.kilowatch.preference.application.DeliveryPlanner;
+import io.kilowatch.preference.domain.DeliveryPlan;
+import io.kilowatch.templates.RenderedMessage;
+import io.kilowatch.templates.TemplateRenderException;
+import io.kilowatch.templates.TemplateRenderer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,7 +38,8 @@ public class DeliverySteps {
 
   private final NotificationStore store;
   private final DedupeCache dedupeCache;
-  private final ContactPoints contactPoints;
+  private final DeliveryPlanner planner;
+  private final TemplateRenderer templates;
   private final ResilientSender sender;
   private final Map<Channel, List<ChannelSender>> senders = new EnumMap<>(Channel.class);
   private final MeterRegistry metrics;
@@ -46,7 +49,8 @@ public class DeliverySteps {
   DeliverySteps(
       NotificationStore store,
       DedupeCache dedupeCache,
-      ContactPoints contactPoints,
+      DeliveryPlanner planner,
+      TemplateRenderer templates,
       ResilientSender sender,
       List<ChannelSender> channelSenders,
       MeterRegistry metrics,
@@ -55,7 +59,8 @@ public class DeliverySteps {
     this.analytics = analytics;
     this.store = store;
     this.dedupeCache = dedupeCache;
-    this.contactPoints = contactPoints;
+    this.planner = planner;
+    this.templates = templates;
     this.sender = sender;
     this.metrics = metrics;
     this.clock = clock;
@@ -75,16 +80,74 @@ public class DeliverySteps {
     }
   }
 
-  /** Picks the channel and the customer's verified address on it. */
-  public void resolveRecipient(DeliveryJob job) {
-    // The walking skeleton delivers by SMS; channel choice per category comes with preferences.
-    List<ContactPoint> phones = contactPoints.verified(job.request().customerId(), Channel.SMS);
-    if (phones.isEmpty()) {
-      job.route(Channel.SMS, null);
-      job.close(DeliveryStatus.SUPPRESSED, "no verified sms contact point");
+  /**
+   * Asks the customer's preferences how to deliver: to which verified contact points in which
+   * order, now or after quiet hours, or not at all (opted out, over a cap, nowhere to send).
+   */
+  public void plan(DeliveryJob job) {
+    var request = job.request();
+    DeliveryPlan plan =
+        planner.plan(request.customerId(), request.category(), request.priority(), clock.instant());
+    if (plan.isRefused()) {
+      job.close(
+          DeliveryStatus.SUPPRESSED,
+          plan.refusal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+              + (plan.detail() == null ? "" : ": " + plan.detail()));
       return;
     }
-    job.route(Channel.SMS, phones.get(0).address());
+    if (plan.isDeferred()) {
+      job.defer(plan.deferUntil(), "quiet hours until " + plan.deferUntil());
+      return;
+    }
+    List<DeliveryJob.Route> routes =
+        plan.candidates().stream()
+            .filter(c -> senders.containsKey(c.channel()))
+            .map(c -> new DeliveryJob.Route(c.channel(), c.address()))
+            .toList();
+    if (routes.isEmpty()) {
+      job.close(DeliveryStatus.SUPPRESSED, "no configured channel among the customer's choices");
+      return;
+    }
+    job.candidates(routes);
+    job.locale(plan.locale());
+  }
+
+  /**
+   * Tries the planned channels in the customer's order: dedupe, render and send on each until one
+   * provider accepts (channel fallback). A channel that failed gives its dedupe claim back.
+   */
+  public void deliver(DeliveryJob job) {
+    List<DeliveryJob.Route> routes = job.candidates();
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < routes.size(); i++) {
+      DeliveryJob.Route route = routes.get(i);
+      if (i > 0) {
+        job.reopenForFallback();
+      }
+      job.route(route.channel(), route.address());
+      dedupe(job);
+      if (job.isOpen()) {
+        render(job);
+      }
+      if (job.isOpen()) {
+        send(job);
+      }
+      if (job.status() == DeliveryStatus.SENT) {
+        planner.recordSent(
+            job.request().customerId(), job.request().category(), route.channel(), clock.instant());
+        return;
+      }
+      if (job.status() != DeliveryStatus.FAILED) {
+        return; // duplicate: this notification already went out on that channel
+      }
+      failures.add(route.channel().wireName() + " (" + job.reason() + ")");
+      if (i < routes.size() - 1) {
+        releaseClaim(job);
+      }
+    }
+    if (failures.size() > 1) {
+      job.close(DeliveryStatus.FAILED, "every channel failed: " + String.join("; ", failures));
+    }
   }
 
   /** One provider call per idempotency key and channel, across redeliveries and instances. */
@@ -105,19 +168,19 @@ public class DeliverySteps {
     job.markClaimed();
   }
 
-  /** Renders the message text for the channel. */
+  /**
+   * Renders the published template for key, channel and the customer's locale (with fallback). A
+   * missing template or variable cannot be fixed by retrying: the job fails and is dead-lettered
+   * for ops.
+   */
   public void render(DeliveryJob job) {
     var request = job.request();
-    String template = PlainTextTemplates.sms(request.templateKey()).orElse(null);
-    if (template == null) {
-      job.close(DeliveryStatus.FAILED, "no sms template for '" + request.templateKey() + "'");
-      return;
-    }
     try {
-      String text = PlainTextTemplates.render(template, request.data());
-      job.message(OutboundMessage.sms(request.notificationId(), job.recipient(), text));
-    } catch (IllegalArgumentException e) {
-      job.close(DeliveryStatus.FAILED, e.getMessage());
+      RenderedMessage rendered =
+          templates.render(request.templateKey(), job.channel(), job.locale(), request.data());
+      job.message(rendered.toOutboundMessage(request.notificationId(), job.recipient()));
+    } catch (TemplateRenderException | IllegalArgumentException e) {
+      job.close(DeliveryStatus.FAILED, "template: " + e.getMessage());
     }
   }
 
@@ -182,20 +245,9 @@ public class DeliverySteps {
 
   private void deadLetter(DeliveryJob job) {
     var request = job.request();
-    if (job.isClaimed()) {
-      store.releaseDispatch(
-          request.idempotencyKey(), job.channel().wireName(), request.notificationId());
-      dedupeCache.release(job.dedupeKey(), request.notificationId());
-    }
+    releaseClaim(job);
     Instant now = clock.instant();
-    byte[] body =
-        EventCodec.encode(
-            EventEnvelope.of(
-                EventTypes.NOTIFICATION_REQUESTED,
-                "/kilowatch/delivery",
-                now,
-                "customer/" + request.customerId(),
-                request));
+    byte[] body = encode(request);
     store.storeDeadLetter(
         new NotificationStore.DeadLetterRecord(
             null,
@@ -214,6 +266,25 @@ public class DeliverySteps {
             null));
   }
 
+  private void releaseClaim(DeliveryJob job) {
+    if (job.isClaimed()) {
+      var request = job.request();
+      store.releaseDispatch(
+          request.idempotencyKey(), job.channel().wireName(), request.notificationId());
+      dedupeCache.release(job.dedupeKey(), request.notificationId());
+    }
+  }
+
+  private byte[] encode(NotificationRequested request) {
+    return EventCodec.encode(
+        EventEnvelope.of(
+            EventTypes.NOTIFICATION_REQUESTED,
+            "/kilowatch/delivery",
+            clock.instant(),
+            "customer/" + request.customerId(),
+            request));
+  }
+
   private static boolean isBackup(ChannelSender sender) {
     return sender.provider().endsWith("-backup");
   }
@@ -225,6 +296,9 @@ public class DeliverySteps {
   public void record(DeliveryJob job) {
     if (job.isAccepted()) {
       store.finish(job, clock.instant());
+      if (job.status() == DeliveryStatus.DEFERRED) {
+        store.defer(job.request().notificationId(), job.deferUntil(), encode(job.request()));
+      }
       if (job.status() == DeliveryStatus.FAILED && !job.wasAccepted()) {
         deadLetter(job);
       }

@@ -24,6 +24,12 @@ public interface NotificationStore {
 
   void storeDeadLetter(DeadLetterRecord deadLetter);
 
+  /** Keeps a deferred notification (its encoded event) until {@code releaseAt}. */
+  void defer(String notificationId, Instant releaseAt, byte[] event);
+
+  /** Takes up to {@code limit} deferred notifications due at {@code now}, removing them. */
+  List<byte[]> takeDue(Instant now, int limit);
+
   List<DeadLetterRecord> deadLetters(String kind, int limit);
 
   Optional<DeadLetterRecord> deadLetter(long id);

@@ -27,6 +27,13 @@ public final class DeliveryJob {
   private boolean claimed;
   private final List<Attempt> attempts = new ArrayList<>();
 
+  /** A channel and address to try, in the customer's order. */
+  public record Route(Channel channel, String address) {}
+
+  private List<Route> candidates = List.of();
+  private Instant deferUntil;
+  private java.util.Locale locale;
+
   /** One provider call: who answered what, how fast. */
   public record Attempt(String provider, SendResult result, long latencyMillis, Instant at) {}
 
@@ -77,6 +84,40 @@ public final class DeliveryJob {
     }
     this.status = finalStatus;
     this.reason = why;
+  }
+
+  public void candidates(List<Route> routes) {
+    this.candidates = List.copyOf(routes);
+  }
+
+  /** The customer's language for rendering; null means the template's default. */
+  public void locale(java.util.Locale locale) {
+    this.locale = locale;
+  }
+
+  public java.util.Locale locale() {
+    return locale;
+  }
+
+  public List<Route> candidates() {
+    return candidates;
+  }
+
+  /** Closes the job as deferred until {@code until}. */
+  public void defer(Instant until, String why) {
+    this.deferUntil = until;
+    close(DeliveryStatus.DEFERRED, why);
+  }
+
+  public Instant deferUntil() {
+    return deferUntil;
+  }
+
+  /** Opens the job again to try the next channel after one failed (channel fallback). */
+  public void reopenForFallback() {
+    this.status = DeliveryStatus.REQUESTED;
+    this.message = null;
+    this.claimed = false;
   }
 
   public void route(Channel channel, String recipient) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum DeliveryStatus {
   /** Received, not yet decided. */
   REQUESTED,
+  /** Held back until the customer's quiet hours end; released by the deferral scheduler. */
+  DEFERRED,
   /** Not sent on purpose (no consent, no contact point); the reason says why. */
   SUPPRESSED,
   /** Already delivered under the same idempotency key; nothing sent. */
@@ -33,7 +35,7 @@ public enum DeliveryStatus {
 
   private int rank() {
     return switch (this) {
-      case REQUESTED, SUPPRESSED, DUPLICATE -> 0;
+      case REQUESTED, DEFERRED, SUPPRESSED, DUPLICATE -> 0;
       case SENT -> 1;
       case DELIVERED -> 2;
       case FAILED, BOUNCED -> 3;

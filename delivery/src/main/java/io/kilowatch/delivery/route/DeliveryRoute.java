@@ -11,7 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
  * From a requested notification to a provider call and its record:
  *
  * <pre>
- * accept → recipient → [open] dedupe → [open] render → [open] send → record
+ * accept → [open] plan → [open] deliver (per planned channel: dedupe → render → send) → record
  * </pre>
  *
  * A step that settles the job (suppressed, duplicate, failed) closes it and the remaining steps
@@ -38,16 +38,10 @@ class DeliveryRoute extends RouteBuilder {
         .routeId("deliver-notification")
         .process(e -> steps.accept(job(e)))
         .filter(OPEN)
-        .process(e -> steps.resolveRecipient(job(e)))
+        .process(e -> steps.plan(job(e)))
         .end()
         .filter(OPEN)
-        .process(e -> steps.dedupe(job(e)))
-        .end()
-        .filter(OPEN)
-        .process(e -> steps.render(job(e)))
-        .end()
-        .filter(OPEN)
-        .process(e -> steps.send(job(e)))
+        .process(e -> steps.deliver(job(e)))
         .end()
         .process(e -> steps.record(job(e)));
   }

@@ -17,7 +17,7 @@ interface DeliveryMapper {
           + " #{idempotencyKey}, 'REQUESTED', #{requestedAt}, #{now}, #{now})"
           + " ON CONFLICT (notification_id) DO UPDATE SET status = 'REQUESTED',"
           + " status_reason = 'replayed', updated_at = EXCLUDED.updated_at"
-          + " WHERE delivery.notification.status = 'FAILED'")
+          + " WHERE delivery.notification.status IN ('FAILED', 'DEFERRED')")
   int insertNotification(
       @Param("id") String id,
       @Param("customerId") String customerId,
@@ -44,6 +44,28 @@ interface DeliveryMapper {
       @Param("key") String key,
       @Param("channel") String channel,
       @Param("notificationId") String notificationId);
+
+  @Insert(
+      "INSERT INTO delivery.deferred (notification_id, release_at, event) VALUES (#{id},"
+          + " #{releaseAt}, #{event}) ON CONFLICT (notification_id) DO UPDATE SET release_at ="
+          + " EXCLUDED.release_at, event = EXCLUDED.event")
+  void defer(
+      @Param("id") String notificationId,
+      @Param("releaseAt") Instant releaseAt,
+      @Param("event") byte[] event);
+
+  @Select(
+      "SELECT notification_id, event FROM delivery.deferred WHERE release_at <= #{now}"
+          + " ORDER BY release_at LIMIT #{limit} FOR UPDATE SKIP LOCKED")
+  List<DeferredRow> due(@Param("now") Instant now, @Param("limit") int limit);
+
+  @org.apache.ibatis.annotations.Delete(
+      "<script>DELETE FROM delivery.deferred WHERE notification_id IN <foreach item='id'"
+          + " collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  int deleteDeferred(@Param("ids") List<String> ids);
+
+  /** A deferred notification's id and encoded event. */
+  record DeferredRow(String notificationId, byte[] event) {}
 
   @Insert(
       "INSERT INTO delivery.dead_letter (kind, message_id, routing_key, queue, reason, attempts,"

@@ -58,6 +58,20 @@ class DeliveryPersistence implements NotificationStore {
   }
 
   @Override
+  public void defer(String notificationId, Instant releaseAt, byte[] event) {
+    mapper.defer(notificationId, releaseAt, event);
+  }
+
+  @Override
+  public List<byte[]> takeDue(Instant now, int limit) {
+    List<DeliveryMapper.DeferredRow> due = mapper.due(now, limit);
+    if (!due.isEmpty()) {
+      mapper.deleteDeferred(due.stream().map(DeliveryMapper.DeferredRow::notificationId).toList());
+    }
+    return due.stream().map(DeliveryMapper.DeferredRow::event).toList();
+  }
+
+  @Override
   public void storeDeadLetter(DeadLetterRecord deadLetter) {
     mapper.insertDeadLetter(deadLetter);
   }
