@@ -160,8 +160,8 @@ final class BenchDatabase implements AutoCloseable {
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT version FROM preference.flyway_history WHERE success AND version IS NOT NULL"
-                    + " ORDER BY installed_rank")) {
+                "SELECT version FROM preference.flyway_history WHERE success AND version IS NOT"
+                    + " NULL ORDER BY installed_rank")) {
       List<String> versions = new java.util.ArrayList<>();
       while (rs.next()) {
         versions.add("V" + rs.getString(1));
@@ -178,8 +178,8 @@ final class BenchDatabase implements AutoCloseable {
     try (Connection c = open();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT status, count(*) FROM delivery.notification"
-                    + " WHERE updated_at >= ? AND updated_at < ? GROUP BY status ORDER BY status")) {
+                "SELECT status, count(*) FROM delivery.notification WHERE updated_at >= ? AND"
+                    + " updated_at < ? GROUP BY status ORDER BY status")) {
       ps.setTimestamp(1, Timestamp.from(from));
       ps.setTimestamp(2, Timestamp.from(to));
       try (ResultSet rs = ps.executeQuery()) {
@@ -219,7 +219,8 @@ final class BenchDatabase implements AutoCloseable {
       try (ResultSet rs =
           st.executeQuery(
               "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted,"
-                  + " tup_fetched, blks_read FROM pg_stat_database WHERE datname = current_database()")) {
+                  + " tup_fetched, blks_read FROM pg_stat_database WHERE datname ="
+                  + " current_database()")) {
         if (rs.next()) {
           counters.put("commits", rs.getLong(1));
           counters.put("rollbacks", rs.getLong(2));

@@ -9,6 +9,7 @@ import io.kilowatch.events.EventCodec;
 import io.kilowatch.events.EventEnvelope;
 import io.kilowatch.events.EventTypes;
 import io.kilowatch.events.notification.NotificationRequested;
+import io.kilowatch.preference.application.ContactPoints;
 import io.kilowatch.preference.application.DeliveryPlanner;
 import io.kilowatch.preference.domain.DeliveryPlan;
 import io.kilowatch.templates.RenderedMessage;
@@ -38,7 +39,13 @@ public class DeliverySteps {
 
   private final NotificationStore store;
   private final DedupeCache dedupeCache;
+
+  /** FCM's answers that mean the token will never work again (see the push adapter). */
+  private static final java.util.Set<String> DEAD_TOKEN_CODES =
+      java.util.Set.of("UNREGISTERED", "INVALID_TOKEN");
+
   private final DeliveryPlanner planner;
+  private final ContactPoints contactPoints;
   private final TemplateRenderer templates;
   private final ResilientSender sender;
   private final Map<Channel, List<ChannelSender>> senders = new EnumMap<>(Channel.class);
@@ -50,6 +57,7 @@ public class DeliverySteps {
       NotificationStore store,
       DedupeCache dedupeCache,
       DeliveryPlanner planner,
+      ContactPoints contactPoints,
       TemplateRenderer templates,
       ResilientSender sender,
       List<ChannelSender> channelSenders,
@@ -60,6 +68,7 @@ public class DeliverySteps {
     this.store = store;
     this.dedupeCache = dedupeCache;
     this.planner = planner;
+    this.contactPoints = contactPoints;
     this.templates = templates;
     this.sender = sender;
     this.metrics = metrics;
@@ -140,6 +149,7 @@ public class DeliverySteps {
       if (job.status() != DeliveryStatus.FAILED) {
         return; // duplicate: this notification already went out on that channel
       }
+      retireIfDead(job, route);
       failures.add(route.channel().wireName() + " (" + job.reason() + ")");
       if (i < routes.size() - 1) {
         releaseClaim(job);
@@ -264,6 +274,19 @@ public class DeliverySteps {
             request.notificationId(),
             0,
             null));
+  }
+
+  /** A push token the provider says is gone is removed from the customer's contact points. */
+  private void retireIfDead(DeliveryJob job, DeliveryJob.Route route) {
+    if (route.channel() == Channel.PUSH
+        && job.result() instanceof SendResult.PermanentFailure f
+        && DEAD_TOKEN_CODES.contains(f.errorCode())) {
+      contactPoints.retire(
+          job.request().customerId(),
+          Channel.PUSH,
+          route.address(),
+          "push provider answered " + f.errorCode());
+    }
   }
 
   private void releaseClaim(DeliveryJob job) {

@@ -1,9 +1,11 @@
 package io.kilowatch.delivery.application;
 
+import io.kilowatch.channel.Channel;
 import io.kilowatch.channel.ProviderStatus;
 import io.kilowatch.channel.ProviderStatusListener;
 import io.kilowatch.channel.ProviderStatusUpdate;
 import io.kilowatch.delivery.domain.DeliveryStatus;
+import io.kilowatch.preference.application.ContactPoints;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -22,13 +24,19 @@ public class ProviderStatusRecorder implements ProviderStatusListener {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderStatusRecorder.class);
 
   private final NotificationStore store;
+  private final ContactPoints contactPoints;
   private final DeliveryAnalytics analytics;
   private final MeterRegistry metrics;
   private final Clock clock;
 
   ProviderStatusRecorder(
-      NotificationStore store, DeliveryAnalytics analytics, MeterRegistry metrics, Clock clock) {
+      NotificationStore store,
+      ContactPoints contactPoints,
+      DeliveryAnalytics analytics,
+      MeterRegistry metrics,
+      Clock clock) {
     this.store = store;
+    this.contactPoints = contactPoints;
     this.analytics = analytics;
     this.metrics = metrics;
     this.clock = clock;
@@ -82,6 +90,16 @@ public class ProviderStatusRecorder implements ProviderStatusListener {
             "status",
             metric)
         .increment();
+    if ((update.status() == ProviderStatus.BOUNCED
+            || update.status() == ProviderStatus.SPAM_REPORTED)
+        && update.recipient() != null) {
+      // the address is suppressed: no further email goes to it
+      contactPoints.retire(
+          notification.customerId(),
+          Channel.EMAIL,
+          update.recipient(),
+          update.provider() + " reported " + metric);
+    }
     DeliveryStatus status = map(update.status());
     if (status != null && status.supersedes(notification.status())) {
       String reason =

@@ -203,6 +203,25 @@ public class ContactPointService implements ContactPoints {
         "removed " + point.channel().wireName() + " contact point");
   }
 
+  @Override
+  @Transactional
+  public void retire(String customerId, Channel channel, String address, String reason) {
+    store
+        .find(customerId, channel, address)
+        .ifPresent(
+            point -> {
+              store.delete(customerId, point.id());
+              audit.changed(
+                  new Actor("system:delivery", java.util.Set.of(), reason),
+                  customerId,
+                  AuditActions.CONTACT_POINT_DELETE,
+                  point.id().toString(),
+                  document(point, null),
+                  null,
+                  "retired " + channel.wireName() + " contact point: " + reason);
+            });
+  }
+
   /**
    * Checks a verification code. A point that is already verified stays so (outcome {@code
    * VERIFIED}, nothing changes).

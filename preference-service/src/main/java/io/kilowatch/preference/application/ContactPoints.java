@@ -12,4 +12,11 @@ import java.util.List;
 public interface ContactPoints {
   /** Verified contact points of a customer on a channel, oldest first. Unverified ones never. */
   List<ContactPoint> verified(String customerId, Channel channel);
+
+  /**
+   * Takes a contact point out of use because a provider reported it dead (an unregistered push
+   * token, a bounced or spam-reporting email address). Audited as a system action; nothing happens
+   * when the customer has no such point.
+   */
+  void retire(String customerId, Channel channel, String address, String reason);
 }
