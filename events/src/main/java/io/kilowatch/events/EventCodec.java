@@ -15,7 +15,10 @@ import java.time.Instant;
  * Thread-safe.
  *
  * <p>Readers are tolerant: unknown fields are ignored so that a producer can add optional fields
- * without a new version. Missing required fields fail with {@link MalformedEventException}.
+ * without a new version. Every field of the record must be present on the wire ({@link
+ * EventCodec#encode} always writes them all); optional fields are written as {@code null}, which
+ * the record accepts or refuses in its constructor. A missing field, or a null where the record
+ * needs a value, fails with {@link MalformedEventException} naming the field.
  */
 public final class EventCodec {
   private static final ObjectMapper MAPPER =
@@ -24,7 +27,7 @@ public final class EventCodec {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
   private EventCodec() {}
 
@@ -123,6 +126,10 @@ public final class EventCodec {
       Throwable root = t;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
+      }
+      if (root instanceof NullPointerException && root.getMessage() != null) {
+        // the records' constructors name the required field that was null
+        return "field '" + root.getMessage() + "' is required but was null";
       }
       String message =
           root instanceof JsonProcessingException jpe

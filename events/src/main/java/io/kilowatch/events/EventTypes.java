@@ -1,8 +1,16 @@
 package io.kilowatch.events;
 
+import io.kilowatch.events.billing.BillIssued;
+import io.kilowatch.events.billing.BillProjected;
 import io.kilowatch.events.billing.MeterAssigned;
+import io.kilowatch.events.billing.PaymentDue;
+import io.kilowatch.events.billing.PaymentOverdue;
+import io.kilowatch.events.metering.OutageCleared;
+import io.kilowatch.events.metering.OutageSuspected;
 import io.kilowatch.events.metering.UsageWindowUpdated;
 import io.kilowatch.events.notification.NotificationRequested;
+import io.kilowatch.events.pricing.DayAheadPricesPublished;
+import io.kilowatch.events.pricing.PriceChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +26,36 @@ public final class EventTypes {
   public static final EventType<NotificationRequested> NOTIFICATION_REQUESTED =
       new EventType<>("notification.requested.v1", NotificationRequested.class);
 
+  public static final EventType<PriceChanged> PRICE_CHANGED =
+      new EventType<>("pricing.price-changed.v1", PriceChanged.class);
+  public static final EventType<DayAheadPricesPublished> DAY_AHEAD_PRICES_PUBLISHED =
+      new EventType<>("pricing.day-ahead-prices-published.v1", DayAheadPricesPublished.class);
+  public static final EventType<BillProjected> BILL_PROJECTED =
+      new EventType<>("billing.bill-projected.v1", BillProjected.class);
+  public static final EventType<BillIssued> BILL_ISSUED =
+      new EventType<>("billing.bill-issued.v1", BillIssued.class);
+  public static final EventType<PaymentDue> PAYMENT_DUE =
+      new EventType<>("billing.payment-due.v1", PaymentDue.class);
+  public static final EventType<PaymentOverdue> PAYMENT_OVERDUE =
+      new EventType<>("billing.payment-overdue.v1", PaymentOverdue.class);
+  public static final EventType<OutageSuspected> OUTAGE_SUSPECTED =
+      new EventType<>("metering.outage-suspected.v1", OutageSuspected.class);
+  public static final EventType<OutageCleared> OUTAGE_CLEARED =
+      new EventType<>("metering.outage-cleared.v1", OutageCleared.class);
+
   public static final List<EventType<?>> ALL =
-      List.of(USAGE_WINDOW_UPDATED, METER_ASSIGNED, NOTIFICATION_REQUESTED);
+      List.of(
+          USAGE_WINDOW_UPDATED,
+          METER_ASSIGNED,
+          NOTIFICATION_REQUESTED,
+          PRICE_CHANGED,
+          DAY_AHEAD_PRICES_PUBLISHED,
+          BILL_PROJECTED,
+          BILL_ISSUED,
+          PAYMENT_DUE,
+          PAYMENT_OVERDUE,
+          OUTAGE_SUSPECTED,
+          OUTAGE_CLEARED);
 
   private static final Map<String, EventType<?>> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kilowatch.events.billing.BillIssued;
+import io.kilowatch.events.billing.BillProjected;
 import io.kilowatch.events.billing.MeterAssigned;
+import io.kilowatch.events.billing.PaymentDue;
+import io.kilowatch.events.billing.PaymentOverdue;
+import io.kilowatch.events.metering.OutageCleared;
+import io.kilowatch.events.metering.OutageSuspected;
 import io.kilowatch.events.metering.UsageWindowUpdated;
 import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.events.notification.NotificationRequested;
+import io.kilowatch.events.pricing.DayAheadPricesPublished;
+import io.kilowatch.events.pricing.PriceChanged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,7 +81,110 @@ class GoldenJsonTest {
                     "usage.daily-threshold-crossed",
                     "rule:r-1:2026-11-22T00:00:00Z",
                     Map.of("thresholdKwh", "10", "usageKwh", "10.25"),
-                    T))));
+                    T))),
+        Arguments.of(
+            EventTypes.PRICE_CHANGED,
+            sample(
+                4,
+                EventTypes.PRICE_CHANGED,
+                "/kilowatch/pricing-engine",
+                "region/GB-LON",
+                new PriceChanged(
+                    "GB-LON",
+                    "AGILE-24",
+                    "24.50",
+                    "31.25",
+                    "GBP",
+                    Instant.parse("2026-11-22T09:30:00Z"),
+                    Instant.parse("2026-11-22T10:00:00Z"),
+                    true))),
+        Arguments.of(
+            EventTypes.DAY_AHEAD_PRICES_PUBLISHED,
+            sample(
+                5,
+                EventTypes.DAY_AHEAD_PRICES_PUBLISHED,
+                "/kilowatch/pricing-engine",
+                "region/GB-LON",
+                new DayAheadPricesPublished(
+                    "GB-LON",
+                    null,
+                    LocalDate.of(2026, 11, 23),
+                    "Europe/London",
+                    "GBP",
+                    List.of(
+                        new DayAheadPricesPublished.Interval(
+                            Instant.parse("2026-11-23T00:00:00Z"),
+                            Instant.parse("2026-11-23T00:30:00Z"),
+                            "12.10"),
+                        new DayAheadPricesPublished.Interval(
+                            Instant.parse("2026-11-23T00:30:00Z"),
+                            Instant.parse("2026-11-23T01:00:00Z"),
+                            "-1.05"))))),
+        Arguments.of(
+            EventTypes.BILL_PROJECTED,
+            sample(
+                6,
+                EventTypes.BILL_PROJECTED,
+                "/kilowatch/billing-core",
+                "customer/C-1",
+                new BillProjected(
+                    "C-1",
+                    LocalDate.of(2026, 11, 1),
+                    LocalDate.of(2026, 11, 30),
+                    "123.45",
+                    "80.10",
+                    "GBP",
+                    T))),
+        Arguments.of(
+            EventTypes.BILL_ISSUED,
+            sample(
+                7,
+                EventTypes.BILL_ISSUED,
+                "/kilowatch/billing-core",
+                "customer/C-1",
+                new BillIssued("C-1", "B-2026-11", "84.10", "GBP", DUE))),
+        Arguments.of(
+            EventTypes.PAYMENT_DUE,
+            sample(
+                8,
+                EventTypes.PAYMENT_DUE,
+                "/kilowatch/billing-core",
+                "customer/C-1",
+                new PaymentDue("C-1", "B-2026-11", "84.10", "GBP", DUE))),
+        Arguments.of(
+            EventTypes.PAYMENT_OVERDUE,
+            sample(
+                9,
+                EventTypes.PAYMENT_OVERDUE,
+                "/kilowatch/billing-core",
+                "customer/C-1",
+                new PaymentOverdue("C-1", "B-2026-11", "84.10", "GBP", DUE))),
+        Arguments.of(
+            EventTypes.OUTAGE_SUSPECTED,
+            sample(
+                10,
+                EventTypes.OUTAGE_SUSPECTED,
+                "/kilowatch/metering-ingest",
+                "region/GB-LON",
+                new OutageSuspected(
+                    "OUT-42", "GB-LON", null, Instant.parse("2026-11-22T09:05:00Z")))),
+        Arguments.of(
+            EventTypes.OUTAGE_CLEARED,
+            sample(
+                11,
+                EventTypes.OUTAGE_CLEARED,
+                "/kilowatch/metering-ingest",
+                "meter/MTR-1",
+                new OutageCleared(
+                    "OUT-43", null, "MTR-1", Instant.parse("2026-11-22T09:14:00Z")))));
+  }
+
+  static final LocalDate DUE = LocalDate.of(2026, 12, 15);
+
+  private static <T> EventEnvelope<T> sample(
+      int n, EventType<T> type, String source, String subject, T data) {
+    return new EventEnvelope<>(
+        String.format("0b7d3f5e-1111-4a4a-9c9c-%012d", n), type.name(), source, T, subject, data);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,12 +27,23 @@ public final class TestEvents {
 
   public static EventEnvelope<MeterAssigned> meterAssigned(
       String customerId, String meterId, String timeZone) {
+    return meterAssigned(customerId, meterId, "GB-LON", timeZone);
+  }
+
+  public static EventEnvelope<MeterAssigned> meterAssigned(
+      String customerId, String meterId, String region, String timeZone) {
     return EventEnvelope.of(
         EventTypes.METER_ASSIGNED,
         "/kilowatch/billing-core",
         ASSIGNED_FROM,
         "customer/" + customerId,
-        new MeterAssigned(customerId, meterId, "GB-LON", timeZone, ASSIGNED_FROM));
+        new MeterAssigned(customerId, meterId, region, timeZone, ASSIGNED_FROM));
+  }
+
+  /** An event of {@code type} about {@code subject}, as its producer would publish it. */
+  public static <T> EventEnvelope<T> event(
+      io.kilowatch.events.EventType<T> type, String subject, Instant time, T data) {
+    return EventEnvelope.of(type, "/kilowatch/test-producer", time, subject, data);
   }
 
   /** A daily total of {@code energyWh} for the day starting at {@code windowStart}. */

@@ -2,6 +2,7 @@ package io.kilowatch.rules.domain;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /** Builders for rules and meter owners in the situations the tests name. */
@@ -24,7 +25,8 @@ final class RuleTestData {
     private UUID id = UUID.randomUUID();
     private String customerId = "C-1";
     private String meterId;
-    private long thresholdWh = 10_000;
+    private RuleCondition condition = new DailyUsageAbove(10_000);
+    private Cooldown cooldown = Cooldown.ONCE_PER_WINDOW;
     private boolean active = true;
 
     RuleBuilder withId(UUID value) {
@@ -43,7 +45,17 @@ final class RuleTestData {
     }
 
     RuleBuilder withThresholdWh(long value) {
-      this.thresholdWh = value;
+      this.condition = new DailyUsageAbove(value);
+      return this;
+    }
+
+    RuleBuilder withCondition(RuleCondition value) {
+      this.condition = value;
+      return this;
+    }
+
+    RuleBuilder withCooldown(Cooldown value) {
+      this.cooldown = value;
       return this;
     }
 
@@ -54,7 +66,7 @@ final class RuleTestData {
 
     Rule build() {
       return new Rule(
-          id, customerId, meterId, new DailyUsageAbove(thresholdWh), active, CREATED, CREATED);
+          id, customerId, meterId, condition, List.of(), cooldown, active, 1, CREATED, CREATED);
     }
   }
 }

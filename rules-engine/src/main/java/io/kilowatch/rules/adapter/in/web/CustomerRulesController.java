@@ -6,7 +6,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 
-/** Support staff's read-only view of any customer's rules. */
+/**
+ * Operators' read-only view of any customer's rules: support staff (who help customers) and
+ * administrators. Marketing and operations ({@code ops}) see aggregates elsewhere, not one
+ * customer's rules.
+ */
 @Controller("/api/v1/customers/{customerId}/rules")
 class CustomerRulesController {
   private final RuleService rules;
@@ -17,7 +21,7 @@ class CustomerRulesController {
 
   /** The customer's rules; an empty list for a customer without rules (or unknown here). */
   @Get
-  @Secured(Roles.SUPPORT)
+  @Secured({Roles.SUPPORT, Roles.ADMIN})
   RuleView.Page list(String customerId) {
     return RuleView.Page.of(rules.list(customerId));
   }

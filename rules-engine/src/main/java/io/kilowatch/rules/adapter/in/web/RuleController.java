@@ -32,11 +32,8 @@ class RuleController {
 
   @Post
   @Secured(Roles.CUSTOMER)
-  HttpResponse<RuleView> create(@Body CreateRuleRequest body, Authentication caller) {
-    Rule rule =
-        rules.create(
-            CreateRuleCommand.parse(
-                caller.getName(), body.kind(), body.thresholdKwh(), body.meterId()));
+  HttpResponse<RuleView> create(@Body RuleRequest body, Authentication caller) {
+    Rule rule = rules.create(CreateRuleCommand.parse(caller.getName(), body.toInput()));
     return HttpResponse.created(RuleView.of(rule), URI.create("/api/v1/rules/" + rule.id()));
   }
 
@@ -54,11 +51,10 @@ class RuleController {
 
   @Patch("/{id}")
   @Secured(Roles.CUSTOMER)
-  RuleView update(String id, @Body UpdateRuleRequest body, Authentication caller) {
+  RuleView update(String id, @Body RuleRequest body, Authentication caller) {
     UUID ruleId = ruleId(id);
     return RuleView.of(
-        rules.update(
-            caller.getName(), ruleId, UpdateRuleCommand.parse(body.active(), body.thresholdKwh())));
+        rules.update(caller.getName(), ruleId, UpdateRuleCommand.parse(body.toInput())));
   }
 
   @Delete("/{id}")

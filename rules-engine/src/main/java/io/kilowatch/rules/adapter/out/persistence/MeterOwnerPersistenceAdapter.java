@@ -4,6 +4,7 @@ import io.kilowatch.rules.application.port.out.MeterOwners;
 import io.kilowatch.rules.domain.MeterOwner;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** The meter-owner projection in {@code rules.meter_owner}. Thread-safe. */
@@ -17,15 +18,24 @@ class MeterOwnerPersistenceAdapter implements MeterOwners {
 
   @Override
   public Optional<MeterOwner> find(String meterId) {
-    return Optional.ofNullable(mapper.find(meterId))
-        .map(
-            r ->
-                new MeterOwner(
-                    r.meterId(),
-                    r.customerId(),
-                    r.region(),
-                    ZoneId.of(r.timeZone()),
-                    r.assignedFrom()));
+    return Optional.ofNullable(mapper.find(meterId)).map(MeterOwnerPersistenceAdapter::owner);
+  }
+
+  @Override
+  public List<MeterOwner> findByCustomer(String customerId) {
+    return mapper.findByCustomer(customerId).stream()
+        .map(MeterOwnerPersistenceAdapter::owner)
+        .toList();
+  }
+
+  @Override
+  public boolean regionExists(String region) {
+    return mapper.regionExists(region);
+  }
+
+  private static MeterOwner owner(MeterOwnerRow r) {
+    return new MeterOwner(
+        r.meterId(), r.customerId(), r.region(), ZoneId.of(r.timeZone()), r.assignedFrom());
   }
 
   @Override

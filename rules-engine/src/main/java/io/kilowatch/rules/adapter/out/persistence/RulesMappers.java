@@ -20,4 +20,29 @@ class RulesMappers {
   RuleFiringMapper ruleFiringMapper(Mappers mappers) {
     return mappers.of(RuleFiringMapper.class);
   }
+
+  @Singleton
+  RuleStateMapper ruleStateMapper(Mappers mappers) {
+    return mappers.of(RuleStateMapper.class);
+  }
+
+  @Singleton
+  LedgerMapper ledgerMapper(Mappers mappers) {
+    return mappers.of(LedgerMapper.class);
+  }
+
+  @Singleton
+  PriceFeedMapper priceFeedMapper(Mappers mappers) {
+    return mappers.of(PriceFeedMapper.class);
+  }
+
+  @Singleton
+  UsageDayMapper usageDayMapper(Mappers mappers) {
+    return mappers.of(UsageDayMapper.class);
+  }
+
+  @Singleton
+  CalendarMapper calendarMapper(Mappers mappers) {
+    return mappers.of(CalendarMapper.class);
+  }
 }

@@ -1,6 +1,7 @@
 package io.kilowatch.rules.application.port.out;
 
 import io.kilowatch.rules.domain.MeterOwner;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,12 @@ import java.util.Optional;
  */
 public interface MeterOwners {
   Optional<MeterOwner> find(String meterId);
+
+  /** The customer's meters, most recently assigned first. */
+  List<MeterOwner> findByCustomer(String customerId);
+
+  /** True when some meter of the projection is in the region. */
+  boolean regionExists(String region);
 
   /**
    * Records the assignment unless the projection already holds a later one for the meter, so that

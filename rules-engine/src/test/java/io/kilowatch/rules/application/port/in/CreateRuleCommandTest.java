@@ -6,6 +6,7 @@ import io.kilowatch.platform.web.FieldError;
 import io.kilowatch.platform.web.InvalidInputException;
 import io.kilowatch.rules.domain.DailyUsageAbove;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -47,11 +48,14 @@ class CreateRuleCommandTest {
 
   @Test
   void updateNeedsSomethingToChange() {
-    assertThat(updateFields(null, null)).containsExactly("active");
-    assertThat(updateFields(true, "0")).containsExactly("thresholdKwh");
-    assertThat(UpdateRuleCommand.parse(false, null)).isEqualTo(new UpdateRuleCommand(false, null));
-    assertThat(UpdateRuleCommand.parse(null, "12.5"))
-        .isEqualTo(new UpdateRuleCommand(null, 12_500L));
+    assertThat(updateFields(Map.of())).containsExactly(UpdateRuleCommand.BODY);
+    assertThat(updateFields(Map.of("active", true, "thresholdKwh", "0")))
+        .containsExactly("thresholdKwh");
+    assertThat(UpdateRuleCommand.parse(input(Map.of("active", false))).active()).isFalse();
+    var threshold = UpdateRuleCommand.parse(input(Map.of("thresholdKwh", "12.5")));
+    assertThat(threshold.active()).isNull();
+    assertThat(threshold.condition(new DailyUsageAbove(10_000)))
+        .isEqualTo(new DailyUsageAbove(12_500));
   }
 
   private static List<String> fields(String kind, String threshold, String meterId) {
@@ -63,12 +67,34 @@ class CreateRuleCommandTest {
     throw new AssertionError("expected the command to be rejected");
   }
 
-  private static List<String> updateFields(Boolean active, String threshold) {
+  private static List<String> updateFields(Map<String, Object> body) {
     try {
-      UpdateRuleCommand.parse(active, threshold);
+      UpdateRuleCommand.parse(input(body));
     } catch (InvalidInputException e) {
       return e.errors().stream().map(FieldError::field).toList();
     }
     throw new AssertionError("expected the command to be rejected");
+  }
+
+  /** Input of a change naming exactly the given fields. */
+  static RuleInput input(Map<String, Object> body) {
+    return new RuleInput(
+        (String) body.get("kind"),
+        (String) body.get("thresholdKwh"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        (Boolean) body.get("active"),
+        body.keySet());
   }
 }

@@ -1,0 +1,39 @@
+package io.kilowatch.consent;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How long each type of data is kept, configured in one place ({@code
+ * kilowatch.retention.<data-type>}). Each module's own scheduled job deletes its expired rows and
+ * reads the period here; this module's job does so for the consent ledger, the audit log and the
+ * erasure receipts. Thread-safe.
+ */
+public interface RetentionPolicy {
+  /** Meter readings (metering-ingest). */
+  String READINGS = "readings";
+
+  /** Notifications, delivery attempts and provider answers (delivery). */
+  String DELIVERY_RECORDS = "delivery-records";
+
+  /** Staff actions in {@code consent.audit_log}. */
+  String AUDIT_LOG = "audit-log";
+
+  /** Superseded entries of the consent ledger, and entries of erased people. */
+  String CONSENT_EVENTS = "consent-events";
+
+  /** Erasure receipts (no personal data). */
+  String ERASURE_RECEIPTS = "erasure-receipts";
+
+  /**
+   * Rows of the data type older than the returned instant are expired at {@code now}.
+   *
+   * @return empty when the data type is kept forever
+   * @throws IllegalArgumentException for a data type that has no configured period and no default
+   */
+  Optional<Instant> expiresBefore(String dataType, Instant now);
+
+  /** Every data type with its period as configured ({@code P6Y}, {@code forever}). */
+  Map<String, String> periods();
+}
