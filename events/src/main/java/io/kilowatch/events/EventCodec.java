@@ -18,7 +18,9 @@ import java.time.Instant;
  * without a new version. Every field of the record must be present on the wire ({@link
  * EventCodec#encode} always writes them all); optional fields are written as {@code null}, which
  * the record accepts or refuses in its constructor. A missing field, or a null where the record
- * needs a value, fails with {@link MalformedEventException} naming the field.
+ * needs a value, fails with {@link MalformedEventException} naming the field, except a field that
+ * was added to the version later ({@link EventType#addedFields()}): an older producer's message
+ * lacks it and is read with the field's stated default.
  */
 public final class EventCodec {
   private static final ObjectMapper MAPPER =
@@ -112,9 +114,22 @@ public final class EventCodec {
         throw new MalformedEventException(
             "expected type '" + expected.name() + "' but got '" + type + "'");
       }
+      JsonNode bound = data;
+      if (!expected.addedFields().isEmpty() && data.isObject()) {
+        ObjectNode upcast = null;
+        for (var added : expected.addedFields().entrySet()) {
+          if (!data.has(added.getKey())) {
+            if (upcast == null) {
+              upcast = ((ObjectNode) data).deepCopy();
+            }
+            upcast.set(added.getKey(), MAPPER.valueToTree(added.getValue()));
+          }
+        }
+        bound = upcast == null ? data : upcast;
+      }
       T value;
       try {
-        value = MAPPER.treeToValue(data, expected.dataClass());
+        value = MAPPER.treeToValue(bound, expected.dataClass());
       } catch (JsonProcessingException | IllegalArgumentException e) {
         throw new MalformedEventException(
             "data does not match " + expected.name() + ": " + rootMessage(e));

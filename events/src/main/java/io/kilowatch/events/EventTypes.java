@@ -24,7 +24,8 @@ public final class EventTypes {
   public static final EventType<MeterAssigned> METER_ASSIGNED =
       new EventType<>("billing.meter-assigned.v1", MeterAssigned.class);
   public static final EventType<NotificationRequested> NOTIFICATION_REQUESTED =
-      new EventType<>("notification.requested.v1", NotificationRequested.class);
+      new EventType<>(
+          "notification.requested.v1", NotificationRequested.class, Map.of("channels", List.of()));
 
   public static final EventType<PriceChanged> PRICE_CHANGED =
       new EventType<>("pricing.price-changed.v1", PriceChanged.class);

@@ -227,6 +227,37 @@ class GoldenJsonTest {
   }
 
   @Test
+  void fieldAddedToAVersionLaterIsReadWithItsDefaultWhenAnOlderProducerLeftItOut()
+      throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode old =
+        (com.fasterxml.jackson.databind.node.ObjectNode) golden(EventTypes.NOTIFICATION_REQUESTED);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("data")).remove("channels");
+    NotificationRequested decoded =
+        EventCodec.decode(
+                EventCodec.mapper().writeValueAsBytes(old), EventTypes.NOTIFICATION_REQUESTED)
+            .data();
+    assertThat(decoded.channels()).isEmpty();
+    assertThat(decoded.customerId()).isEqualTo("C-1");
+  }
+
+  @Test
+  void preferredChannelsMustBeKnownAndDistinct() {
+    String body =
+        """
+        {"specversion":"1.0","id":"x","source":"/t","type":"notification.requested.v1",
+         "time":"2026-11-22T09:15:00Z","data":{"notificationId":"n","customerId":"C-1",
+         "category":"usage","priority":"normal","templateKey":"k","idempotencyKey":"i",
+         "data":{},"requestedAt":"2026-11-22T09:15:00Z","channels":["sms","pigeon"]}}
+        """;
+    assertThatThrownBy(
+            () ->
+                EventCodec.decode(
+                    body.getBytes(StandardCharsets.UTF_8), EventTypes.NOTIFICATION_REQUESTED))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("pigeon");
+  }
+
+  @Test
   void wrongTypeIsMalformed() {
     byte[] body =
         EventCodec.encode(

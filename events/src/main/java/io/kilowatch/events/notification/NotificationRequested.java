@@ -1,6 +1,7 @@
 package io.kilowatch.events.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ import java.util.Objects;
  *     is delivered at most once per channel
  * @param data template variables; plain strings, already formatted values keep their units
  * @param requestedAt when the cause happened
+ * @param channels channels the requester prefers, in order ({@code sms}, {@code email}, {@code
+ *     push}, {@code webhook}); empty means "use the customer's preferences". Delivery still only
+ *     uses channels the customer has consented to and verified, and never one they opted out of.
+ *     Added to v1 later: a message without it means empty.
  */
 public record NotificationRequested(
     String notificationId,
@@ -26,7 +31,8 @@ public record NotificationRequested(
     String templateKey,
     String idempotencyKey,
     Map<String, String> data,
-    Instant requestedAt) {
+    Instant requestedAt,
+    List<String> channels) {
   public NotificationRequested {
     Objects.requireNonNull(notificationId, "notificationId");
     Objects.requireNonNull(customerId, "customerId");
@@ -36,5 +42,40 @@ public record NotificationRequested(
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(requestedAt, "requestedAt");
     data = data == null ? Map.of() : Map.copyOf(data);
+    channels = channels == null ? List.of() : List.copyOf(channels);
+    for (String channel : channels) {
+      if (!CHANNELS.contains(channel)) {
+        throw new IllegalArgumentException(
+            "channels: '" + channel + "' is not one of " + String.join(", ", CHANNELS));
+      }
+    }
+    if (channels.size() != channels.stream().distinct().count()) {
+      throw new IllegalArgumentException("channels: a channel is named twice");
+    }
+  }
+
+  /** The channel names a request may prefer. */
+  public static final List<String> CHANNELS = List.of("sms", "email", "push", "webhook");
+
+  /** A request that leaves the choice of channels to the customer's preferences. */
+  public NotificationRequested(
+      String notificationId,
+      String customerId,
+      NotificationCategory category,
+      NotificationPriority priority,
+      String templateKey,
+      String idempotencyKey,
+      Map<String, String> data,
+      Instant requestedAt) {
+    this(
+        notificationId,
+        customerId,
+        category,
+        priority,
+        templateKey,
+        idempotencyKey,
+        data,
+        requestedAt,
+        List.of());
   }
 }
