@@ -2,9 +2,7 @@ package io.kilowatch.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tells the sandbox's FCM API how to misbehave. Every method takes effect for the next request and
@@ -29,22 +27,16 @@ public final class FcmControl {
    */
   record Fault(int status, String errorCode, String message, Duration retryAfter) {}
 
-  private record PendingFailures(int remaining, Fault fault) {}
-
-  private record RateLimit(int permitsPerSecond, Duration retryAfter) {}
-
-  private final Clock clock;
-  private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
-  private final AtomicReference<Instant> outageUntil = new AtomicReference<>();
-  private final AtomicReference<PendingFailures> pending = new AtomicReference<>();
-
-  // Guarded by this: the fixed window and its counter change together.
-  private RateLimit rateLimit;
-  private long windowSecond = Long.MIN_VALUE;
-  private int usedInWindow;
+  private final FaultInjector<Fault> faults;
 
   FcmControl(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.faults =
+        new FaultInjector<>(
+            clock,
+            () -> new Fault(503, "UNAVAILABLE", FcmErrors.message("UNAVAILABLE", 503), null),
+            (permits, retryAfter) ->
+                new Fault(
+                    429, "QUOTA_EXCEEDED", FcmErrors.message("QUOTA_EXCEEDED", 429), retryAfter));
   }
 
   /**
@@ -86,12 +78,8 @@ public final class FcmControl {
    */
   public FcmControl failNext(
       int count, int httpStatus, String errorCode, String message, Duration retryAfter) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0: " + count);
-    }
-    if (httpStatus < 400 || httpStatus > 599) {
-      throw new IllegalArgumentException("httpStatus must be 4xx or 5xx: " + httpStatus);
-    }
+    FaultInjector.checkCount(count);
+    FaultInjector.checkErrorStatus(httpStatus);
     if (errorCode != null && !FcmErrors.STATUS_BY_CODE.containsKey(errorCode)) {
       throw new IllegalArgumentException("unknown FCM error code: " + errorCode);
     }
@@ -99,28 +87,19 @@ public final class FcmControl {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
     Objects.requireNonNull(message, "message");
-    pending.set(
-        count == 0
-            ? null
-            : new PendingFailures(count, new Fault(httpStatus, errorCode, message, retryAfter)));
+    faults.failNext(count, new Fault(httpStatus, errorCode, message, retryAfter));
     return this;
   }
 
   /** Delays every answer by this much (zero turns latency off). */
   public FcmControl latency(Duration delay) {
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + delay);
-    }
-    latency.set(delay);
+    faults.latency(delay);
     return this;
   }
 
   /** Answers every request with 503 {@code UNAVAILABLE} for this long from now (zero ends it). */
   public FcmControl outage(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("outage must not be negative: " + duration);
-    }
-    outageUntil.set(duration.isZero() ? null : clock.instant().plus(duration));
+    faults.outage(duration);
     return this;
   }
 
@@ -129,75 +108,23 @@ public final class FcmControl {
    * QUOTA_EXCEEDED} with {@code Retry-After} of {@code retryAfter} in whole seconds (rounded up).
    * Zero permits rejects every request.
    */
-  public synchronized FcmControl rateLimit(int permitsPerSecond, Duration retryAfter) {
-    if (permitsPerSecond < 0) {
-      throw new IllegalArgumentException("permitsPerSecond must be >= 0: " + permitsPerSecond);
-    }
-    rateLimit = new RateLimit(permitsPerSecond, Objects.requireNonNull(retryAfter, "retryAfter"));
-    windowSecond = Long.MIN_VALUE;
+  public FcmControl rateLimit(int permitsPerSecond, Duration retryAfter) {
+    faults.rateLimit(permitsPerSecond, retryAfter);
     return this;
   }
 
   /** Back to a healthy, fast, unlimited FCM. */
   public FcmControl reset() {
-    latency.set(Duration.ZERO);
-    outageUntil.set(null);
-    pending.set(null);
-    synchronized (this) {
-      rateLimit = null;
-      windowSecond = Long.MIN_VALUE;
-    }
+    faults.reset();
     return this;
   }
 
   Duration latency() {
-    return latency.get();
+    return faults.latency();
   }
 
   /** The failure this request gets, or null; consumes one pending failure or one permit. */
   Fault nextFault() {
-    Instant now = clock.instant();
-    Instant until = outageUntil.get();
-    if (until != null && now.isBefore(until)) {
-      return new Fault(503, "UNAVAILABLE", FcmErrors.message("UNAVAILABLE", 503), null);
-    }
-    Fault injected = takePending();
-    if (injected != null) {
-      return injected;
-    }
-    return rateLimited(now);
-  }
-
-  private Fault takePending() {
-    while (true) {
-      PendingFailures current = pending.get();
-      if (current == null) {
-        return null;
-      }
-      PendingFailures next =
-          current.remaining() == 1
-              ? null
-              : new PendingFailures(current.remaining() - 1, current.fault());
-      if (pending.compareAndSet(current, next)) {
-        return current.fault();
-      }
-    }
-  }
-
-  private synchronized Fault rateLimited(Instant now) {
-    if (rateLimit == null) {
-      return null;
-    }
-    long second = now.getEpochSecond();
-    if (second != windowSecond) {
-      windowSecond = second;
-      usedInWindow = 0;
-    }
-    if (usedInWindow < rateLimit.permitsPerSecond()) {
-      usedInWindow++;
-      return null;
-    }
-    return new Fault(
-        429, "QUOTA_EXCEEDED", FcmErrors.message("QUOTA_EXCEEDED", 429), rateLimit.retryAfter());
+    return faults.nextFault();
   }
 }

@@ -2,6 +2,7 @@ package io.kilowatch.sandbox;
 
 import java.security.KeyPair;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.Set;
  *     with a timer, not by parking a worker), so a few dozen serve thousands of requests per second
  * @param maxRecordedRequests how many requests the journal keeps; older ones are dropped so that a
  *     load run does not exhaust the heap
- * @param twilioAccounts Twilio account SID to auth token; requests must authenticate as one of them
+ * @param twilioAccounts Twilio account SID to auth token, in the order configured; requests must
+ *     authenticate as one of them
  * @param clock time source for outages, rate-limit windows and the dates in responses
  * @param sendgridApiKeys SendGrid API keys; requests must send one as {@code Authorization: Bearer}
  * @param sendgridEventKeyPair ECDSA P-256 key pair that signs SendGrid event webhooks; null: a new
@@ -44,6 +46,16 @@ public record SandboxSettings(
   /** Auth token of {@link #DEFAULT_TWILIO_ACCOUNT_SID}. */
   public static final String DEFAULT_TWILIO_AUTH_TOKEN = "sandbox-auth-token";
 
+  /**
+   * A second sandbox account, for a backup Twilio profile; not in {@link #defaults()} (add both
+   * with {@link Builder#twilioAccount} or {@link Builder#withTwilioBackupAccount()}).
+   */
+  public static final String DEFAULT_TWILIO_BACKUP_ACCOUNT_SID =
+      "AC00000000000000000000000000000002";
+
+  /** Auth token of {@link #DEFAULT_TWILIO_BACKUP_ACCOUNT_SID}. */
+  public static final String DEFAULT_TWILIO_BACKUP_AUTH_TOKEN = "sandbox-backup-auth-token";
+
   /** SendGrid API key accepted by {@link #defaults()}; shaped like a real one ("SG." ...). */
   public static final String DEFAULT_SENDGRID_API_KEY =
       "SG.sandbox-key-000000001.sandbox-secret-0000000000000000000000000001";
@@ -63,7 +75,8 @@ public record SandboxSettings(
     if (maxRecordedRequests < 0) {
       throw new IllegalArgumentException("maxRecordedRequests must be >= 0");
     }
-    twilioAccounts = Map.copyOf(twilioAccounts);
+    // keeps configuration order: the first account is the one inbound SMS go to by default
+    twilioAccounts = Collections.unmodifiableMap(new LinkedHashMap<>(twilioAccounts));
     sendgridApiKeys = Set.copyOf(sendgridApiKeys);
     fcmAccessTokens = Set.copyOf(fcmAccessTokens);
   }
@@ -126,6 +139,20 @@ public record SandboxSettings(
       twilioAccounts.put(
           Objects.requireNonNull(accountSid, "accountSid"),
           Objects.requireNonNull(authToken, "authToken"));
+      return this;
+    }
+
+    /**
+     * Accepts {@link #DEFAULT_TWILIO_BACKUP_ACCOUNT_SID} besides the accounts configured so far
+     * (the default account unless {@link #twilioAccount} was called), for a primary and a backup
+     * Twilio profile; the first account stays the one inbound SMS go to by default.
+     */
+    public Builder withTwilioBackupAccount() {
+      if (defaultTwilioAccount) {
+        twilioAccounts.put(DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN);
+        defaultTwilioAccount = false;
+      }
+      twilioAccounts.put(DEFAULT_TWILIO_BACKUP_ACCOUNT_SID, DEFAULT_TWILIO_BACKUP_AUTH_TOKEN);
       return this;
     }
 

@@ -2,9 +2,7 @@ package io.kilowatch.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tells the sandbox's SendGrid API how to misbehave, and gives access to its {@link #events() event
@@ -27,24 +25,17 @@ public final class SendGridControl {
   record Fault(
       int status, String message, String field, Duration retryAfter, Integer rateLimitLimit) {}
 
-  private record PendingFailures(int remaining, Fault fault) {}
-
-  private record RateLimit(int permitsPerSecond, Duration retryAfter) {}
-
-  private final Clock clock;
   private final SendGridEvents events;
-  private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
-  private final AtomicReference<Instant> outageUntil = new AtomicReference<>();
-  private final AtomicReference<PendingFailures> pending = new AtomicReference<>();
-
-  // Guarded by this: the fixed window and its counter change together.
-  private RateLimit rateLimit;
-  private long windowSecond = Long.MIN_VALUE;
-  private int usedInWindow;
+  private final FaultInjector<Fault> faults;
 
   SendGridControl(Clock clock, SendGridEvents events) {
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.events = Objects.requireNonNull(events, "events");
+    this.faults =
+        new FaultInjector<>(
+            clock,
+            () -> new Fault(503, SendGridErrors.UNAVAILABLE, null, null, null),
+            (permits, retryAfter) ->
+                new Fault(429, SendGridErrors.TOO_MANY_REQUESTS, null, retryAfter, permits));
   }
 
   /** The event webhook: where the sandbox posts signed delivery events, and its public key. */
@@ -67,37 +58,24 @@ public final class SendGridControl {
    * Identity.", "from")}.
    */
   public SendGridControl failNext(int count, int httpStatus, String message, String field) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0: " + count);
-    }
-    if (httpStatus < 400 || httpStatus > 599) {
-      throw new IllegalArgumentException("httpStatus must be 4xx or 5xx: " + httpStatus);
-    }
+    FaultInjector.checkCount(count);
+    FaultInjector.checkErrorStatus(httpStatus);
     Objects.requireNonNull(message, "message");
     Duration retryAfter = httpStatus == 429 ? Duration.ofSeconds(1) : null;
     Integer limit = httpStatus == 429 ? Integer.valueOf(0) : null;
-    pending.set(
-        count == 0
-            ? null
-            : new PendingFailures(count, new Fault(httpStatus, message, field, retryAfter, limit)));
+    faults.failNext(count, new Fault(httpStatus, message, field, retryAfter, limit));
     return this;
   }
 
   /** Delays every answer by this much (zero turns latency off). */
   public SendGridControl latency(Duration delay) {
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + delay);
-    }
-    latency.set(delay);
+    faults.latency(delay);
     return this;
   }
 
   /** Answers every request with 503 for this long from now (zero ends an outage). */
   public SendGridControl outage(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("outage must not be negative: " + duration);
-    }
-    outageUntil.set(duration.isZero() ? null : clock.instant().plus(duration));
+    faults.outage(duration);
     return this;
   }
 
@@ -107,7 +85,7 @@ public final class SendGridControl {
    * X-RateLimit-Limit}, {@code X-RateLimit-Remaining: 0} and {@code X-RateLimit-Reset} (epoch
    * seconds, now + retryAfter). Zero permits rejects every request.
    */
-  public synchronized SendGridControl rateLimit(int permitsPerSecond, Duration retryAfter) {
+  public SendGridControl rateLimit(int permitsPerSecond, Duration retryAfter) {
     if (permitsPerSecond < 0) {
       throw new IllegalArgumentException("permitsPerSecond must be >= 0: " + permitsPerSecond);
     }
@@ -115,8 +93,7 @@ public final class SendGridControl {
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
-    rateLimit = new RateLimit(permitsPerSecond, retryAfter);
-    windowSecond = Long.MIN_VALUE;
+    faults.rateLimit(permitsPerSecond, retryAfter);
     return this;
   }
 
@@ -125,32 +102,17 @@ public final class SendGridControl {
    * kept: it is set-up, not a failure mode.
    */
   public SendGridControl reset() {
-    latency.set(Duration.ZERO);
-    outageUntil.set(null);
-    pending.set(null);
-    synchronized (this) {
-      rateLimit = null;
-      windowSecond = Long.MIN_VALUE;
-    }
+    faults.reset();
     return this;
   }
 
   Duration latency() {
-    return latency.get();
+    return faults.latency();
   }
 
   /** The failure this request gets, or null; consumes one pending failure or one permit. */
   Fault nextFault() {
-    Instant now = clock.instant();
-    Instant until = outageUntil.get();
-    if (until != null && now.isBefore(until)) {
-      return new Fault(503, SendGridErrors.UNAVAILABLE, null, null, null);
-    }
-    Fault injected = takePending();
-    if (injected != null) {
-      return injected;
-    }
-    return rateLimited(now);
+    return faults.nextFault();
   }
 
   static String defaultMessage(int httpStatus) {
@@ -164,42 +126,5 @@ public final class SendGridControl {
       case 503 -> SendGridErrors.UNAVAILABLE;
       default -> httpStatus >= 500 ? SendGridErrors.INTERNAL : "Bad Request";
     };
-  }
-
-  private Fault takePending() {
-    while (true) {
-      PendingFailures current = pending.get();
-      if (current == null) {
-        return null;
-      }
-      PendingFailures next =
-          current.remaining() == 1
-              ? null
-              : new PendingFailures(current.remaining() - 1, current.fault());
-      if (pending.compareAndSet(current, next)) {
-        return current.fault();
-      }
-    }
-  }
-
-  private synchronized Fault rateLimited(Instant now) {
-    if (rateLimit == null) {
-      return null;
-    }
-    long second = now.getEpochSecond();
-    if (second != windowSecond) {
-      windowSecond = second;
-      usedInWindow = 0;
-    }
-    if (usedInWindow < rateLimit.permitsPerSecond()) {
-      usedInWindow++;
-      return null;
-    }
-    return new Fault(
-        429,
-        SendGridErrors.TOO_MANY_REQUESTS,
-        null,
-        rateLimit.retryAfter(),
-        rateLimit.permitsPerSecond());
   }
 }

@@ -3,11 +3,11 @@ package io.kilowatch.sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tells the sandbox's Twilio API how to misbehave. Every method takes effect for the next request
@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>For each Messages request the sandbox checks, in this order: an outage (503, code 20503),
  * pending {@link #failNext failures}, the {@link #rateLimit rate limit} (429, code 20429, {@code
  * Retry-After}); then authentication and the request itself. {@link #latency Latency} applies to
- * every answer, failures included.
+ * every answer, failures included. The same faults can be set for one {@link #account account} only
+ * (checked after these), so that a primary account can be down while a backup account works.
  *
  * <p>Webhooks: each accepted message with a {@code StatusCallback} gets Twilio's signed status
  * callbacks ({@link #deliveryOutcome}, {@link #statusCallbacks}, {@link #callbackDelay}); {@link
@@ -29,32 +30,50 @@ public final class TwilioControl {
   /** An injected failure: HTTP status, Twilio error code and message, optional Retry-After. */
   record Fault(int status, int code, String message, Duration retryAfter) {}
 
-  private record PendingFailures(int remaining, Fault fault) {}
-
-  private record RateLimit(int permitsPerSecond, Duration retryAfter) {}
-
-  private final Clock clock;
   private final TwilioStatusCallbacks statusCallbacks;
   private final TwilioInbound inbound;
   private final TwilioWebhooks webhooks;
-  private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
-  private final AtomicReference<Instant> outageUntil = new AtomicReference<>();
-  private final AtomicReference<PendingFailures> pending = new AtomicReference<>();
-
-  // Guarded by this: the fixed window and its counter change together.
-  private RateLimit rateLimit;
-  private long windowSecond = Long.MIN_VALUE;
-  private int usedInWindow;
+  private final FaultInjector<Fault> faults;
+  private final Map<String, TwilioAccountControl> accounts;
 
   TwilioControl(
       Clock clock,
       TwilioStatusCallbacks statusCallbacks,
       TwilioInbound inbound,
       TwilioWebhooks webhooks) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(clock, "clock");
     this.statusCallbacks = Objects.requireNonNull(statusCallbacks, "statusCallbacks");
     this.inbound = Objects.requireNonNull(inbound, "inbound");
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    this.faults = faultInjector(clock);
+    Map<String, TwilioAccountControl> perAccount = new LinkedHashMap<>();
+    for (String accountSid : webhooks.accounts().keySet()) {
+      perAccount.put(accountSid, new TwilioAccountControl(accountSid, faultInjector(clock)));
+    }
+    this.accounts = Map.copyOf(perAccount);
+  }
+
+  /** Twilio's answers to an outage (503, 20503) and to a request over the rate limit (429). */
+  static FaultInjector<Fault> faultInjector(Clock clock) {
+    return new FaultInjector<>(
+        clock,
+        () -> new Fault(503, 20503, TwilioErrors.message(20503), null),
+        (permits, retryAfter) -> new Fault(429, 20429, TwilioErrors.message(20429), retryAfter));
+  }
+
+  /**
+   * The faults of one account only, e.g. an outage of the primary account while its backup keeps
+   * working. They apply to Messages requests under {@code /Accounts/{accountSid}/}, after the
+   * faults set here for every account.
+   *
+   * @throws IllegalArgumentException if the sandbox does not know the account
+   */
+  public TwilioAccountControl account(String accountSid) {
+    TwilioAccountControl account = accounts.get(Objects.requireNonNull(accountSid, "accountSid"));
+    if (account == null) {
+      throw new IllegalArgumentException("unknown Twilio account " + accountSid);
+    }
+    return account;
   }
 
   /**
@@ -68,35 +87,19 @@ public final class TwilioControl {
 
   /** As {@link #failNext(int, int, int)} with an explicit error message. */
   public TwilioControl failNext(int count, int httpStatus, int errorCode, String message) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must be >= 0: " + count);
-    }
-    if (httpStatus < 400 || httpStatus > 599) {
-      throw new IllegalArgumentException("httpStatus must be 4xx or 5xx: " + httpStatus);
-    }
-    Duration retryAfter = httpStatus == 429 ? Duration.ofSeconds(1) : null;
-    pending.set(
-        count == 0
-            ? null
-            : new PendingFailures(count, new Fault(httpStatus, errorCode, message, retryAfter)));
+    faults.failNext(count, fault(count, httpStatus, errorCode, message));
     return this;
   }
 
   /** Delays every answer by this much (zero turns latency off). */
   public TwilioControl latency(Duration delay) {
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + delay);
-    }
-    latency.set(delay);
+    faults.latency(delay);
     return this;
   }
 
   /** Answers every request with 503 for this long from now (zero ends an outage). */
   public TwilioControl outage(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("outage must not be negative: " + duration);
-    }
-    outageUntil.set(duration.isZero() ? null : clock.instant().plus(duration));
+    faults.outage(duration);
     return this;
   }
 
@@ -105,12 +108,8 @@ public final class TwilioControl {
    * Twilio code 20429 and {@code Retry-After} of {@code retryAfter} in whole seconds (rounded up).
    * Zero permits rejects every request.
    */
-  public synchronized TwilioControl rateLimit(int permitsPerSecond, Duration retryAfter) {
-    if (permitsPerSecond < 0) {
-      throw new IllegalArgumentException("permitsPerSecond must be >= 0: " + permitsPerSecond);
-    }
-    rateLimit = new RateLimit(permitsPerSecond, Objects.requireNonNull(retryAfter, "retryAfter"));
-    windowSecond = Long.MIN_VALUE;
+  public TwilioControl rateLimit(int permitsPerSecond, Duration retryAfter) {
+    faults.rateLimit(permitsPerSecond, retryAfter);
     return this;
   }
 
@@ -156,7 +155,8 @@ public final class TwilioControl {
 
   /**
    * A person sends {@code body} from {@code from} to the number {@code to}: POSTs Twilio's signed
-   * inbound-SMS webhook to the {@link #inboundUrl} at once. Uses the sandbox's only Twilio account.
+   * inbound-SMS webhook to the {@link #inboundUrl} at once. Uses the sandbox's first Twilio account
+   * (the primary when a backup account is configured too).
    *
    * @return completes with the recorded webhook, including the application's answer (TwiML), once
    *     it has answered or failed to
@@ -185,67 +185,45 @@ public final class TwilioControl {
 
   /**
    * Back to a healthy, fast, unlimited Twilio whose messages are delivered, with status callbacks
-   * on and the default callback delay. The inbound URL and the recorded webhooks stay.
+   * on and the default callback delay; every {@link #account account's} faults are reset too. The
+   * inbound URL and the recorded webhooks stay.
    */
   public TwilioControl reset() {
     statusCallbacks.reset();
-    latency.set(Duration.ZERO);
-    outageUntil.set(null);
-    pending.set(null);
-    synchronized (this) {
-      rateLimit = null;
-      windowSecond = Long.MIN_VALUE;
-    }
+    faults.reset();
+    accounts.values().forEach(TwilioAccountControl::reset);
     return this;
   }
 
-  Duration latency() {
-    return latency.get();
+  /** The latency of an answer to this account: the longer of the global and the account's. */
+  Duration latency(String accountSid) {
+    Duration global = faults.latency();
+    TwilioAccountControl account = accountSid == null ? null : accounts.get(accountSid);
+    if (account == null) {
+      return global;
+    }
+    Duration own = account.faults().latency();
+    return own.compareTo(global) > 0 ? own : global;
   }
 
-  /** The failure this request gets, or null; consumes one pending failure or one permit. */
-  Fault nextFault() {
-    Instant now = clock.instant();
-    Instant until = outageUntil.get();
-    if (until != null && now.isBefore(until)) {
-      return new Fault(503, 20503, TwilioErrors.message(20503), null);
+  /**
+   * The failure a request to this account (null: not an account path) gets, or null: the faults for
+   * every account first, then the account's own. Consumes one pending failure or one permit.
+   */
+  Fault nextFault(String accountSid) {
+    Fault fault = faults.nextFault();
+    if (fault != null) {
+      return fault;
     }
-    Fault injected = takePending();
-    if (injected != null) {
-      return injected;
-    }
-    return rateLimited(now);
+    TwilioAccountControl account = accountSid == null ? null : accounts.get(accountSid);
+    return account == null ? null : account.faults().nextFault();
   }
 
-  private Fault takePending() {
-    while (true) {
-      PendingFailures current = pending.get();
-      if (current == null) {
-        return null;
-      }
-      PendingFailures next =
-          current.remaining() == 1
-              ? null
-              : new PendingFailures(current.remaining() - 1, current.fault());
-      if (pending.compareAndSet(current, next)) {
-        return current.fault();
-      }
-    }
-  }
-
-  private synchronized Fault rateLimited(Instant now) {
-    if (rateLimit == null) {
-      return null;
-    }
-    long second = now.getEpochSecond();
-    if (second != windowSecond) {
-      windowSecond = second;
-      usedInWindow = 0;
-    }
-    if (usedInWindow < rateLimit.permitsPerSecond()) {
-      usedInWindow++;
-      return null;
-    }
-    return new Fault(429, 20429, TwilioErrors.message(20429), rateLimit.retryAfter());
+  /** A validated injected fault; a 429 carries {@code Retry-After: 1}. */
+  static Fault fault(int count, int httpStatus, int errorCode, String message) {
+    FaultInjector.checkCount(count);
+    FaultInjector.checkErrorStatus(httpStatus);
+    Duration retryAfter = httpStatus == 429 ? Duration.ofSeconds(1) : null;
+    return new Fault(httpStatus, errorCode, message, retryAfter);
   }
 }

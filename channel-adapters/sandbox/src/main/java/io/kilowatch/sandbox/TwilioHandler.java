@@ -38,6 +38,11 @@ import java.util.regex.Pattern;
 final class TwilioHandler implements ProviderHandler, AutoCloseable {
   static final String API_PREFIX = "/2010-04-01/";
 
+  /** Control actions that take an optional {@code accountSid} to apply to one account only. */
+  private static final java.util.Set<String> ACCOUNT_FAULTS =
+      java.util.Set.of("fail", "latency", "outage", "rate-limit", "reset");
+
+  private static final Pattern ACCOUNT_PATH = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/");
   private static final Pattern MESSAGES_PATH =
       Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
   private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{1,14}$");
@@ -90,11 +95,18 @@ final class TwilioHandler implements ProviderHandler, AutoCloseable {
 
   @Override
   public Reply handleApi(IncomingRequest request) {
-    return answer(request).delayedBy(control.latency());
+    String accountSid = accountOf(request.path());
+    return answer(request, accountSid).delayedBy(control.latency(accountSid));
   }
 
-  private Reply answer(IncomingRequest request) {
-    TwilioControl.Fault fault = control.nextFault();
+  /** The account SID in {@code /2010-04-01/Accounts/{sid}/...}, or null. */
+  private static String accountOf(String path) {
+    Matcher account = ACCOUNT_PATH.matcher(path);
+    return account.find() ? account.group(1) : null;
+  }
+
+  private Reply answer(IncomingRequest request, String pathAccountSid) {
+    TwilioControl.Fault fault = control.nextFault(pathAccountSid);
     if (fault != null) {
       Reply reply = error(fault.status(), fault.code(), fault.message());
       if (fault.retryAfter() != null) {
@@ -197,6 +209,10 @@ final class TwilioHandler implements ProviderHandler, AutoCloseable {
       return controlError(400, "body is not JSON: " + e.getOriginalMessage());
     }
     try {
+      if (body.hasNonNull("accountSid") && ACCOUNT_FAULTS.contains(action)) {
+        accountFault(action, control.account(body.get("accountSid").asText()), body);
+        return Reply.empty(204);
+      }
       switch (action) {
         case "fail" -> {
           int code = required(body, "code");
@@ -249,6 +265,25 @@ final class TwilioHandler implements ProviderHandler, AutoCloseable {
       return controlError(400, e.getMessage());
     }
     return Reply.empty(204);
+  }
+
+  /** A fault control request naming {@code accountSid}: applies to that account only. */
+  private static void accountFault(String action, TwilioAccountControl account, JsonNode body) {
+    switch (action) {
+      case "fail" -> {
+        int code = required(body, "code");
+        String message =
+            body.hasNonNull("message") ? body.get("message").asText() : TwilioErrors.message(code);
+        account.failNext(required(body, "count"), required(body, "status"), code, message);
+      }
+      case "latency" -> account.latency(Duration.ofMillis(required(body, "millis")));
+      case "outage" -> account.outage(Duration.ofMillis(required(body, "millis")));
+      case "rate-limit" ->
+          account.rateLimit(
+              required(body, "permitsPerSecond"),
+              Duration.ofSeconds(required(body, "retryAfterSeconds")));
+      default -> account.reset();
+    }
   }
 
   @Override

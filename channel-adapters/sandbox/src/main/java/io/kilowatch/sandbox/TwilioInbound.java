@@ -31,9 +31,9 @@ final class TwilioInbound {
   /**
    * Sends one inbound SMS.
    *
-   * @param accountSid the account that owns {@code to}; null if the sandbox has one account
+   * @param accountSid the account that owns {@code to}; null for the first configured account
    * @throws IllegalStateException if no inbound URL is set
-   * @throws IllegalArgumentException if the account is unknown or ambiguous
+   * @throws IllegalArgumentException if the account is unknown
    */
   CompletableFuture<TwilioCallback> receive(
       String accountSid, String from, String to, String body) {
@@ -71,10 +71,10 @@ final class TwilioInbound {
       }
       return accountSid;
     }
-    if (accounts.size() != 1) {
-      throw new IllegalArgumentException(
-          "the sandbox has " + accounts.size() + " Twilio accounts; name the one to use");
+    if (accounts.isEmpty()) {
+      throw new IllegalArgumentException("the sandbox has no Twilio account");
     }
+    // the first configured account owns the numbers (a backup account is configured after it)
     return accounts.keySet().iterator().next();
   }
 

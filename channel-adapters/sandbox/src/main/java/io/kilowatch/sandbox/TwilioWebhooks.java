@@ -55,12 +55,13 @@ final class TwilioWebhooks implements AutoCloseable {
   private boolean closed;
 
   TwilioWebhooks(Map<String, String> accounts, Clock clock, int capacity) {
-    this.accounts = Map.copyOf(accounts);
+    // in configuration order: the first account owns the numbers of an unattributed inbound SMS
+    this.accounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(accounts));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.capacity = capacity;
   }
 
-  /** The accounts whose auth tokens sign webhooks. */
+  /** The accounts whose auth tokens sign webhooks, in configuration order. */
   Map<String, String> accounts() {
     return accounts;
   }

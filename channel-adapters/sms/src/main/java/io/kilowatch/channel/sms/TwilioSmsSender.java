@@ -21,7 +21,9 @@ import org.slf4j.MDC;
 /**
  * Sends SMS through one Twilio account with the Twilio Java SDK ({@code POST
  * /2010-04-01/Accounts/{sid}/Messages.json}), once per {@link #send}, and classifies the answer
- * (see {@link TwilioAnswers}). Never throws for Twilio's answer or a network failure.
+ * (see {@link TwilioAnswers}). Never throws for Twilio's answer or a network failure. The sender
+ * ({@code From} or {@code MessagingServiceSid}) is chosen per recipient region ({@link
+ * TwilioSenders}).
  *
  * <p>Each sender owns its {@link TwilioRestClient} and connection pool, built from the settings at
  * construction; the SDK's global {@code Twilio.init} singleton is never used, so two accounts (a
@@ -34,8 +36,8 @@ public final class TwilioSmsSender implements ChannelSender, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsSender.class);
 
   private final String provider;
-  private final String fromNumber;
-  private final String messagingServiceSid;
+  private final String prefix;
+  private final TwilioSenders senders;
   private final String statusCallbackUrl;
   private final TwilioHttpClient httpClient;
   private final TwilioRestClient restClient;
@@ -47,35 +49,32 @@ public final class TwilioSmsSender implements ChannelSender, AutoCloseable {
    * @throws IllegalArgumentException if credentials or a sender (From or Messaging Service) are
    *     missing, or a URL is malformed
    */
-  public TwilioSmsSender(TwilioSettings settings) {
+  public TwilioSmsSender(TwilioAccountSettings settings) {
     this(settings, Clock.systemUTC());
   }
 
-  /** As {@link #TwilioSmsSender(TwilioSettings)}; {@code clock} dates {@code Retry-After}. */
-  TwilioSmsSender(TwilioSettings settings, Clock clock) {
+  /**
+   * As {@link #TwilioSmsSender(TwilioAccountSettings)}; {@code clock} dates {@code Retry-After}.
+   */
+  TwilioSmsSender(TwilioAccountSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
+    this.prefix = settings.prefix();
     String accountSid = required(settings.getAccountSid(), "account-sid");
     String authToken = required(settings.getAuthToken(), "auth-token");
     this.provider = required(settings.getProvider(), "provider");
-    this.fromNumber = blankToNull(settings.getFromNumber());
-    this.messagingServiceSid = blankToNull(settings.getMessagingServiceSid());
-    if (fromNumber == null && messagingServiceSid == null) {
-      throw new IllegalArgumentException(
-          "Twilio needs from-number or messaging-service-sid: " + settings);
-    }
+    this.senders = new TwilioSenders(settings);
     this.statusCallbackUrl = blankToNull(settings.getStatusCallbackUrl());
     if (statusCallbackUrl != null) {
       try {
         URI.create(statusCallbackUrl); // fail at startup, not on the first send
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "kilowatch.channels.sms.twilio.status-callback-url is not a URL: " + statusCallbackUrl,
-            e);
+            prefix + ".status-callback-url is not a URL: " + statusCallbackUrl, e);
       }
     }
     this.httpClient =
         TwilioHttpClient.create(
-            baseUrl(settings.getBaseUrl()),
+            baseUrl(settings.getBaseUrl(), prefix),
             settings.getMaxConnections(),
             settings.getMaxConnectionsPerRoute(),
             settings.getConnectTimeout(),
@@ -142,12 +141,13 @@ public final class TwilioSmsSender implements ChannelSender, AutoCloseable {
 
   private MessageCreator creator(OutboundMessage message) {
     PhoneNumber to = new PhoneNumber(message.recipient());
+    TwilioSenders.Sender sender = senders.senderFor(message);
     MessageCreator creator =
-        messagingServiceSid != null
-            ? Message.creator(to, messagingServiceSid, message.body())
-            : Message.creator(to, new PhoneNumber(fromNumber), message.body());
-    if (messagingServiceSid != null && fromNumber != null) {
-      creator.setFrom(new PhoneNumber(fromNumber));
+        sender.messagingServiceSid() != null
+            ? Message.creator(to, sender.messagingServiceSid(), message.body())
+            : Message.creator(to, new PhoneNumber(sender.fromNumber()), message.body());
+    if (sender.messagingServiceSid() != null && sender.fromNumber() != null) {
+      creator.setFrom(new PhoneNumber(sender.fromNumber()));
     }
     if (statusCallbackUrl != null) {
       creator.setStatusCallback(statusCallbackFor(message.notificationId()));
@@ -188,11 +188,11 @@ public final class TwilioSmsSender implements ChannelSender, AutoCloseable {
   }
 
   /** Scheme, host and port only: the SDK's paths are kept, so a path here would be lost. */
-  private static URI baseUrl(String value) {
+  private static URI baseUrl(String value, String prefix) {
     if (blankToNull(value) == null) {
       return null;
     }
-    String problem = "kilowatch.channels.sms.twilio.base-url must be http(s)://host[:port]: ";
+    String problem = prefix + ".base-url must be http(s)://host[:port]: ";
     URI uri;
     try {
       uri = URI.create(value.strip());
@@ -207,9 +207,9 @@ public final class TwilioSmsSender implements ChannelSender, AutoCloseable {
     return uri;
   }
 
-  private static String required(String value, String name) {
+  private String required(String value, String name) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("kilowatch.channels.sms.twilio." + name + " is required");
+      throw new IllegalArgumentException(prefix + "." + name + " is required");
     }
     return value;
   }

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Twilio accounts whose webhooks Kilowatch accepts, by account SID: each with the provider name
  * its updates carry, its signature validator (its auth token) and the public base URL its webhook
- * URLs are checked against. Built from every {@link TwilioSettings} bean, so a second account (a
- * backup profile) is picked by the {@code AccountSid} Twilio sends. Immutable and thread-safe.
+ * URLs are checked against. Built from every {@link TwilioAccountSettings} bean ({@link
+ * TwilioSettings} and {@link TwilioBackupSettings}), so the backup account is picked by the {@code
+ * AccountSid} Twilio sends and its webhooks are verified with its own auth token. Immutable and
+ * thread-safe.
  */
 @Singleton
 @Requires(property = TwilioSettings.ACCOUNT_SID_PROPERTY)
@@ -32,15 +34,14 @@ final class TwilioWebhookAccounts {
 
   private final Map<String, Account> bySid;
 
-  TwilioWebhookAccounts(List<TwilioSettings> settings) {
+  TwilioWebhookAccounts(List<TwilioAccountSettings> settings) {
     Map<String, Account> accounts = new LinkedHashMap<>();
-    for (TwilioSettings s : settings) {
+    for (TwilioAccountSettings s : settings) {
       if (isBlank(s.getAccountSid())) {
         continue;
       }
       if (isBlank(s.getAuthToken())) {
-        throw new IllegalArgumentException(
-            "kilowatch.channels.sms.twilio.auth-token is required: " + s);
+        throw new IllegalArgumentException(s.prefix() + ".auth-token is required: " + s);
       }
       String accountSid = s.getAccountSid().strip();
       Account account =
@@ -61,17 +62,18 @@ final class TwilioWebhookAccounts {
     return accountSid == null ? null : bySid.get(accountSid);
   }
 
-  private static String publicBaseUrl(TwilioSettings s) {
+  private static String publicBaseUrl(TwilioAccountSettings s) {
     String callback = s.getStatusCallbackUrl();
     String base;
     if (!isBlank(s.getPublicBaseUrl())) {
       base = stripTrailingSlash(s.getPublicBaseUrl().strip());
-      checkBase(base);
+      checkBase(base, s.prefix());
       if (!isBlank(callback)
           && !callback.strip().startsWith(base + TwilioWebhookController.STATUS_PATH)) {
         LOG.warn(
-            "kilowatch.channels.sms.twilio.status-callback-url {} is not {}{}: Twilio signs the"
+            "{}.status-callback-url {} is not {}{}: Twilio signs the"
                 + " URL it calls, so its status callbacks will fail the signature check",
+            s.prefix(),
             callback,
             base,
             TwilioWebhookController.STATUS_PATH);
@@ -91,17 +93,16 @@ final class TwilioWebhookAccounts {
     base =
         withoutQuery.substring(
             0, withoutQuery.length() - TwilioWebhookController.STATUS_PATH.length());
-    checkBase(base);
+    checkBase(base, s.prefix());
     return base;
   }
 
-  private static void checkBase(String base) {
+  private static void checkBase(String base, String prefix) {
     URI uri;
     try {
       uri = URI.create(base);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "kilowatch.channels.sms.twilio.public-base-url is not a URL: " + base, e);
+      throw new IllegalArgumentException(prefix + ".public-base-url is not a URL: " + base, e);
     }
     boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
     if (!http
@@ -109,8 +110,7 @@ final class TwilioWebhookAccounts {
         || uri.getRawQuery() != null
         || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
-          "kilowatch.channels.sms.twilio.public-base-url must be http(s)://host[:port][/prefix]: "
-              + base);
+          prefix + ".public-base-url must be http(s)://host[:port][/prefix]: " + base);
     }
   }
 

@@ -284,6 +284,88 @@ class TwilioSmsSenderTest {
     assertThat(((SendResult.PermanentFailure) result).errorCode()).isEqualTo("21606");
   }
 
+  private TwilioSmsSender regional() {
+    return sender(
+        s ->
+            s.setSenders(
+                Map.of(
+                    "GB", "+447700900001",
+                    "de", "MG0000000000000000000000000000de49",
+                    "CA", "+12045550100")));
+  }
+
+  @Test
+  void senderForTheRecipientsRegionByCallingCodeReplacesTheDefaultFrom() throws IOException {
+    regional().send(OutboundMessage.sms("ntf-0001", "+447700900123", sms(CUSTOMER).body()));
+
+    assertThat(formOf(onlyRequest().body()))
+        .isEqualTo(formOf(expected("message-create-region-gb-from-number.form")));
+  }
+
+  @Test
+  void regionalMessagingServiceIsSentWithoutTheDefaultFrom() throws IOException {
+    regional().send(sms(CUSTOMER));
+
+    assertThat(formOf(onlyRequest().body()))
+        .isEqualTo(formOf(expected("message-create-region-de-messaging-service.form")));
+  }
+
+  @Test
+  void aRegionWithoutItsOwnSenderUsesTheDefault() throws IOException {
+    regional().send(sms("+33612345678"));
+
+    assertThat(onlyRequest().form())
+        .containsEntry("From", List.of(FROM))
+        .doesNotContainKey("MessagingServiceSid");
+  }
+
+  @Test
+  void regionMetadataOfTheMessageWinsOverTheCallingCode() {
+    // +1 is shared by the US and Canada: only the message can tell that this one is Canadian
+    regional()
+        .send(
+            new OutboundMessage(
+                "ntf-0001",
+                Channel.SMS,
+                "+12045550123",
+                null,
+                "hi",
+                Map.of(TwilioSenders.REGION_METADATA, "ca")));
+    regional().send(OutboundMessage.sms("ntf-0002", "+12045550123", "hi"));
+
+    assertThat(sandbox.requests())
+        .extracting(r -> r.form().get("From").get(0))
+        .containsExactly("+12045550100", FROM);
+  }
+
+  @Test
+  void badRegionalSendersFailAtStartup() {
+    assertThatThrownBy(() -> sender(s -> s.setSenders(Map.of("GBR", "+447700900001"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kilowatch.channels.sms.twilio.senders")
+        .hasMessageContaining("GBR");
+    assertThatThrownBy(() -> sender(s -> s.setSenders(Map.of("GB", " "))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("senders.GB");
+    assertThatThrownBy(
+            () -> sender(s -> s.setSenders(Map.of("gb", "+447700900001", "GB", "+447700900002"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("twice");
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void backupProfileNamesItsOwnKeysInErrors() {
+    TwilioBackupSettings backup = new TwilioBackupSettings();
+    backup.setAccountSid(SandboxSettings.DEFAULT_TWILIO_BACKUP_ACCOUNT_SID);
+    backup.setFromNumber(FROM);
+
+    assertThat(backup.getProvider()).isEqualTo("twilio-backup");
+    assertThatThrownBy(() -> new TwilioSmsSender(backup))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("kilowatch.channels.sms.twilio-backup.auth-token is required");
+  }
+
   @Test
   void providerNameIsConfigurable() {
     TwilioSmsSender backup = sender(s -> s.setProvider("twilio-backup"));
