@@ -34,6 +34,11 @@ public final class ApiClient {
     return send(request(path, token).GET());
   }
 
+  /** A GET with one more header, e.g. the reason staff give for looking. */
+  public Reply get(String path, String token, String header, String value) {
+    return send(request(path, token).header(header, value).GET());
+  }
+
   public Reply post(String path, String token, String json) {
     return send(
         request(path, token)

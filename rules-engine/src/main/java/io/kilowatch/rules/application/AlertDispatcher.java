@@ -75,12 +75,13 @@ public class AlertDispatcher {
     for (PendingAlert a : alerts) {
       UUID rule = a.rule().id();
       boolean allowed =
-          a.rule()
-              .cooldown()
-              .allows(
-                  lastInBatch.get(rule),
-                  a.at(),
-                  calendarOf.getOrDefault(a.rule().customerId(), CustomerCalendar.UTC));
+          a.followUp()
+              || a.rule()
+                  .cooldown()
+                  .allows(
+                      lastInBatch.get(rule),
+                      a.at(),
+                      calendarOf.getOrDefault(a.rule().customerId(), CustomerCalendar.UTC));
       UUID notificationId =
           !allowed ? null : a.notificationId() != null ? a.notificationId() : UUID.randomUUID();
       notificationIds.add(notificationId);

@@ -113,8 +113,10 @@ public class OutageEvaluation {
               if (cleared.meterId() != null) {
                 data.put("meterId", cleared.meterId());
               }
+              // told of the power cut, so told it is over, whatever the cooldown
               return PendingAlert.of(
-                  rule, cause, cleared.clearedAt(), Templates.OUTAGE_CLEARED, data);
+                      rule, cause, cleared.clearedAt(), Templates.OUTAGE_CLEARED, data)
+                  .asFollowUp();
             });
     LOG.info("outage {} cleared: {} notifications", cleared.outageId(), notified);
     return notified;

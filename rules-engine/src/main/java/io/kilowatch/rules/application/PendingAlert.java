@@ -21,6 +21,9 @@ import java.util.UUID;
  * @param ledger true to record the cause in {@code rules.rule_notification}; false when the caller
  *     has recorded it already (daily firings)
  * @param notificationId the notification's id when the caller has chosen it already, else null
+ * @param followUp true for the second half of something the customer was told (an outage cleared
+ *     after they were told of its suspicion): never held back by the cooldown, since a customer
+ *     told of a power cut must hear that it is over
  */
 public record PendingAlert(
     Rule rule,
@@ -30,7 +33,8 @@ public record PendingAlert(
     NotificationPriority priority,
     Map<String, String> data,
     boolean ledger,
-    UUID notificationId) {
+    UUID notificationId,
+    boolean followUp) {
   public PendingAlert {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(cause, "cause");
@@ -43,12 +47,26 @@ public record PendingAlert(
   public static PendingAlert of(
       Rule rule, String cause, Instant at, String templateKey, Map<String, String> data) {
     return new PendingAlert(
-        rule, cause, at, templateKey, NotificationPriority.NORMAL, data, true, null);
+        rule, cause, at, templateKey, NotificationPriority.NORMAL, data, true, null, false);
   }
 
   public PendingAlert critical() {
     return new PendingAlert(
-        rule, cause, at, templateKey, NotificationPriority.CRITICAL, data, ledger, notificationId);
+        rule,
+        cause,
+        at,
+        templateKey,
+        NotificationPriority.CRITICAL,
+        data,
+        ledger,
+        notificationId,
+        followUp);
+  }
+
+  /** The same alert as a follow-up, which the rule's cooldown never holds back. */
+  public PendingAlert asFollowUp() {
+    return new PendingAlert(
+        rule, cause, at, templateKey, priority, data, ledger, notificationId, true);
   }
 
   /** Deterministic for the cause: delivery sends one message per key and channel at most. */

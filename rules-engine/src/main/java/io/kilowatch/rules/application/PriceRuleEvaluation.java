@@ -204,7 +204,8 @@ public class PriceRuleEvaluation {
               template,
               RequestedNotifications.idempotencyKey(f.ruleId(), "price:" + eventId),
               data(change, levels.get(f.ruleId())),
-              at));
+              at,
+              f.channels()));
     }
     outbox.append(requested);
     states.markNotified(notifiedRules, at);

@@ -6,7 +6,9 @@ import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.events.notification.NotificationRequested;
 import io.kilowatch.rules.domain.AlertCategory;
+import io.kilowatch.rules.domain.Channel;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +31,8 @@ final class RequestedNotifications {
       String templateKey,
       String idempotencyKey,
       Map<String, String> data,
-      Instant at) {
+      Instant at,
+      List<Channel> channels) {
     return EventEnvelope.of(
         EventTypes.NOTIFICATION_REQUESTED,
         EVENT_SOURCE,
@@ -43,7 +46,16 @@ final class RequestedNotifications {
             templateKey,
             idempotencyKey,
             data,
-            at));
+            at,
+            wireNames(channels)));
+  }
+
+  /**
+   * The rule's preferred channels as {@code NotificationRequested} names them, in the customer's
+   * order; empty (the customer's channel preferences) when the rule names none.
+   */
+  static List<String> wireNames(List<Channel> channels) {
+    return channels.stream().map(Channel::wireName).distinct().toList();
   }
 
   static EventEnvelope<NotificationRequested> envelope(UUID notificationId, PendingAlert alert) {
@@ -55,6 +67,7 @@ final class RequestedNotifications {
         alert.templateKey(),
         alert.idempotencyKey(),
         alert.data(),
-        alert.at());
+        alert.at(),
+        alert.rule().channels());
   }
 }

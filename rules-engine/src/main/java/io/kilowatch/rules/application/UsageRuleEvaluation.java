@@ -12,6 +12,7 @@ import io.kilowatch.rules.application.port.out.UsageDays;
 import io.kilowatch.rules.domain.AlertCategory;
 import io.kilowatch.rules.domain.BillingPeriod;
 import io.kilowatch.rules.domain.BillingPeriodUsageAbove;
+import io.kilowatch.rules.domain.Channel;
 import io.kilowatch.rules.domain.CustomerCalendar;
 import io.kilowatch.rules.domain.DailyUsageAlerts;
 import io.kilowatch.rules.domain.Energy;
@@ -143,7 +144,8 @@ public class UsageRuleEvaluation {
               NotificationPriority.NORMAL,
               dailyData(c),
               false,
-              c.notificationId()));
+              c.notificationId(),
+              false));
     }
     List<ThresholdCrossed> notified = new ArrayList<>();
     var outcomes = dispatcher.dispatch(pending);
@@ -273,8 +275,12 @@ public class UsageRuleEvaluation {
         "day", c.day().toString());
   }
 
-  /** The notification a daily crossing requests (its wire form is pinned by a test). */
-  static EventEnvelope<NotificationRequested> notificationRequested(ThresholdCrossed c) {
+  /**
+   * The notification a daily crossing of a rule preferring {@code channels} requests (its wire form
+   * is pinned by a test).
+   */
+  static EventEnvelope<NotificationRequested> notificationRequested(
+      ThresholdCrossed c, List<Channel> channels) {
     return RequestedNotifications.envelope(
         c.notificationId(),
         c.customerId(),
@@ -283,6 +289,7 @@ public class UsageRuleEvaluation {
         Templates.DAILY_USAGE,
         c.idempotencyKey(),
         dailyData(c),
-        c.asOf());
+        c.asOf(),
+        channels);
   }
 }

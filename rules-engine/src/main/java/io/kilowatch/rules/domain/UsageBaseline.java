@@ -1,9 +1,11 @@
 package io.kilowatch.rules.domain;
 
 /**
- * A customer's own usual daily use: the total of the days we know among the {@value #LOOKBACK_DAYS}
- * days before the day in question, and how many days that is. A baseline of fewer than {@value
- * #MIN_DAYS} days, or of nothing used, is not established and never fires.
+ * The total use of the days we know in a span, and how many days that is. As a customer's own usual
+ * daily use (the baseline) the span is the {@value #LOOKBACK_DAYS} days before the day in question;
+ * a baseline of fewer than {@value #MIN_DAYS} days, or of nothing used, is not established and
+ * never fires. Weekly and billing-period rules use the same totals over their own (longer) spans,
+ * so the number of days is not bounded by the look-back.
  *
  * @param totalWh energy of the known days
  * @param days how many days are known
@@ -13,7 +15,7 @@ public record UsageBaseline(long totalWh, int days) {
   public static final int MIN_DAYS = 3;
 
   public UsageBaseline {
-    if (totalWh < 0 || days < 0 || days > LOOKBACK_DAYS) {
+    if (totalWh < 0 || days < 0) {
       throw new IllegalArgumentException("baseline out of range");
     }
   }

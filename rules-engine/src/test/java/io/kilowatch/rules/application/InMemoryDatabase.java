@@ -205,7 +205,12 @@ final class InMemoryDatabase
           s.belowFired = true;
         }
         fired.add(
-            new Fired(rule.id(), rule.customerId(), rule.cooldown().wireName(), s.lastNotifiedAt));
+            new Fired(
+                rule.id(),
+                rule.customerId(),
+                rule.cooldown().wireName(),
+                s.lastNotifiedAt,
+                rule.channels()));
       }
     }
     return fired;

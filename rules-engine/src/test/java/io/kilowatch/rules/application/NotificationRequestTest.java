@@ -6,9 +6,11 @@ import io.kilowatch.events.EventCodec;
 import io.kilowatch.events.EventTypes;
 import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationPriority;
+import io.kilowatch.rules.domain.Channel;
 import io.kilowatch.rules.domain.ThresholdCrossed;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,8 @@ class NotificationRequestTest {
             10_250,
             asOf);
 
-    var envelope = UsageRuleEvaluation.notificationRequested(crossed);
+    var envelope =
+        UsageRuleEvaluation.notificationRequested(crossed, List.of(Channel.EMAIL, Channel.SMS));
     var decoded = EventCodec.decode(EventCodec.encode(envelope), EventTypes.NOTIFICATION_REQUESTED);
 
     assertThat(decoded.source()).isEqualTo("/kilowatch/rules-engine");
@@ -58,5 +61,26 @@ class NotificationRequestTest {
                 "day",
                 "2026-07-15"));
     assertThat(n.requestedAt()).isEqualTo(asOf);
+    assertThat(n.channels()).containsExactly("email", "sms");
+    assertThat(new String(EventCodec.encode(envelope), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"channels\":[\"email\",\"sms\"]");
+  }
+
+  @Test
+  void aRuleOnTheCustomersPreferencesNamesNoChannel() {
+    var crossed =
+        new ThresholdCrossed(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "C-1",
+            "MTR-1",
+            Instant.parse("2026-07-14T23:00:00Z"),
+            LocalDate.of(2026, 7, 15),
+            10_000,
+            10_250,
+            Instant.parse("2026-07-15T09:15:00Z"));
+    var envelope = UsageRuleEvaluation.notificationRequested(crossed, List.of());
+    var decoded = EventCodec.decode(EventCodec.encode(envelope), EventTypes.NOTIFICATION_REQUESTED);
+    assertThat(decoded.data().channels()).isEmpty();
   }
 }

@@ -75,6 +75,28 @@ class OutageAlertsTest {
   }
 
   @Test
+  void aCooldownHoldsBackASecondOutageSoonAfterButNeverTheClearanceOfOneTheCustomerWasToldOf() {
+    engine.assign("C-5", "MTR-5", "GB-BRI", "Europe/London");
+    engine.create("C-5", "kind", "outage", "cooldown", "PT6H");
+
+    engine.outages.onOutageSuspected(new OutageSuspected("OUT-A", "GB-BRI", null, SINCE));
+    engine.outages.onOutageCleared(new OutageCleared("OUT-A", "GB-BRI", null, CLEARED));
+    Instant again = CLEARED.plusSeconds(3600); // 2 h 35 min after the first notification
+    engine.outages.onOutageSuspected(new OutageSuspected("OUT-B", "GB-BRI", null, again));
+    engine.outages.onOutageCleared(
+        new OutageCleared("OUT-B", "GB-BRI", null, again.plusSeconds(600)));
+    engine.outages.onOutageSuspected(new OutageSuspected("OUT-B", "GB-BRI", null, again)); // replay
+    Instant later = CLEARED.plusSeconds(6 * 3600); // 6 h after the last notification
+    engine.outages.onOutageSuspected(new OutageSuspected("OUT-C", "GB-BRI", null, later));
+
+    assertThat(engine.sentTo("C-5"))
+        .extracting(NotificationRequested::idempotencyKey)
+        .extracting(k -> k.substring(k.lastIndexOf(':', k.lastIndexOf(':') - 1) + 1))
+        .containsExactly(
+            "outage-suspected:OUT-A", "outage-cleared:OUT-A", "outage-suspected:OUT-C");
+  }
+
+  @Test
   void aLargeRegionIsPagedThroughAndEveryoneIsNotifiedOnce() {
     for (int i = 10; i < 20; i++) {
       engine.assign("C-" + i, "MTR-" + i, "GB-LON", "Europe/London");

@@ -96,6 +96,21 @@ class UsageAlertsTest {
   }
 
   @Test
+  void aBillingPeriodRuleAddsUpMoreThanAWeekOfDays() {
+    engine.create("C-1", "kind", "billing-period-usage-above", "thresholdKwh", "100");
+    engine.create(
+        "C-1", "kind", "billing-period-usage-above", "thresholdKwh", "100", "meterId", "MTR-1");
+    for (int i = 0; i < 9; i++) {
+      day("MTR-1", LocalDate.of(2026, 7, 1 + i), 10_000);
+    }
+    assertThat(engine.sent()).isEmpty();
+    day("MTR-1", LocalDate.of(2026, 7, 10), 10_000); // the tenth day of July: 100 kWh
+    assertThat(engine.sent())
+        .extracting(n -> n.data().get("usageKwh") + " " + n.data().get("periodStart"))
+        .containsExactly("100 2026-07-01", "100 2026-07-01");
+  }
+
+  @Test
   void aDayWellAboveTheCustomersOwnBaselineFiresOncePerDay() {
     engine.create("C-1", "kind", "usage-above-baseline", "percent", "50", "meterId", "MTR-1");
     for (int i = 0; i < 7; i++) {

@@ -29,7 +29,8 @@ interface RuleStateMapper {
           + " WHERE r.id = c.id AND s.rule_id = c.id AND r.revision = c.revision AND r.active"
           + " AND r.kind = 'price-threshold'";
   String FIRED =
-      " RETURNING s.rule_id::text AS rule_id, r.customer_id, r.cooldown, s.last_notified_at";
+      " RETURNING s.rule_id::text AS rule_id, r.customer_id, r.cooldown, s.last_notified_at,"
+          + " r.channels";
 
   @Insert(
       "INSERT INTO rules.rule_state (rule_id, updated_at) VALUES (CAST(#{ruleId} AS uuid),"
@@ -58,7 +59,8 @@ interface RuleStateMapper {
     @Arg(column = "rule_id", javaType = String.class),
     @Arg(column = "customer_id", javaType = String.class),
     @Arg(column = "cooldown", javaType = String.class),
-    @Arg(column = "last_notified_at", javaType = Instant.class)
+    @Arg(column = "last_notified_at", javaType = Instant.class),
+    @Arg(column = "channels", javaType = String.class)
   })
   List<FiredRow> fireAbove(
       @Param("ids") String[] ids,
@@ -118,7 +120,8 @@ interface RuleStateMapper {
           + ")")
   int markNotified(@Param("ids") String[] ids, @Param("at") Instant at, @Param("now") Instant now);
 
-  record FiredRow(String ruleId, String customerId, String cooldown, Instant lastNotifiedAt) {}
+  record FiredRow(
+      String ruleId, String customerId, String cooldown, Instant lastNotifiedAt, String channels) {}
 
   record LastNotifiedRow(String ruleId, Instant lastNotifiedAt) {}
 }

@@ -34,7 +34,11 @@ class RuleStatesAdapter implements RuleStates {
         .map(
             r ->
                 new Fired(
-                    UUID.fromString(r.ruleId()), r.customerId(), r.cooldown(), r.lastNotifiedAt()))
+                    UUID.fromString(r.ruleId()),
+                    r.customerId(),
+                    r.cooldown(),
+                    r.lastNotifiedAt(),
+                    RulePersistenceAdapter.channels(r.channels())))
         .toList();
   }
 

@@ -45,4 +45,9 @@ class RulesMappers {
   CalendarMapper calendarMapper(Mappers mappers) {
     return mappers.of(CalendarMapper.class);
   }
+
+  @Singleton
+  AuditMapper auditMapper(Mappers mappers) {
+    return mappers.of(AuditMapper.class);
+  }
 }

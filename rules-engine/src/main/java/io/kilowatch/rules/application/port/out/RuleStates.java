@@ -1,5 +1,6 @@
 package io.kilowatch.rules.application.port.out;
 
+import io.kilowatch.rules.domain.Channel;
 import io.kilowatch.rules.domain.price.Direction;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,6 +31,18 @@ public interface RuleStates {
   /** A rule side the index matched, with the rule's revision at that time. */
   record Candidate(UUID ruleId, int revision) {}
 
-  /** A side that fired now: whose it is, its cooldown and when the rule last notified. */
-  record Fired(UUID ruleId, String customerId, String cooldown, Instant lastNotifiedAt) {}
+  /**
+   * A side that fired now: whose it is, its cooldown, when the rule last notified and the channels
+   * the rule prefers (empty: the customer's preferences).
+   */
+  record Fired(
+      UUID ruleId,
+      String customerId,
+      String cooldown,
+      Instant lastNotifiedAt,
+      List<Channel> channels) {
+    public Fired {
+      channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+  }
 }

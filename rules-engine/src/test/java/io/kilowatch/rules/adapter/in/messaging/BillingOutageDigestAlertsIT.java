@@ -84,7 +84,7 @@ class BillingOutageDigestAlertsIT implements TestPropertyProvider {
     rule("C-budget", "{\"kind\":\"projected-bill-above\",\"amount\":\"120\",\"currency\":\"GBP\"}");
     rule("C-modest", "{\"kind\":\"projected-bill-above\",\"amount\":\"500\",\"currency\":\"GBP\"}");
     rule("C-todate", "{\"kind\":\"period-cost-above\",\"amount\":\"50\",\"currency\":\"GBP\"}");
-    rule("C-bills", "{\"kind\":\"bill-issued\"}");
+    rule("C-bills", "{\"kind\":\"bill-issued\",\"channels\":[\"email\",\"push\"]}");
     rule("C-bills", "{\"kind\":\"payment-overdue\"}");
     rule("C-due", "{\"kind\":\"payment-due\"}");
     rule("C-billing-marker", "{\"kind\":\"bill-issued\"}");
@@ -140,6 +140,10 @@ class BillingOutageDigestAlertsIT implements TestPropertyProvider {
     assertThat(requestedFor("C-modest")).isEmpty();
     assertThat(keys("C-todate")).containsExactly("cost.period-to-date-above");
     assertThat(keys("C-bills")).containsExactly("billing.bill-issued", "billing.payment-overdue");
+    assertThat(requestedFor("C-bills"))
+        .as("the rule's channels, or none for the customer's preferences")
+        .extracting(NotificationRequested::channels)
+        .containsExactly(List.of("email", "push"), List.of());
     assertThat(keys("C-due")).containsExactly("billing.payment-due");
   }
 

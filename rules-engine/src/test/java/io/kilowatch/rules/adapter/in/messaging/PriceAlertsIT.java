@@ -76,13 +76,15 @@ class PriceAlertsIT implements TestPropertyProvider {
       String threshold = new BigDecimal("20").add(new BigDecimal(i).movePointLeft(1)).toString();
       crowd.put(i, rule("C-crowd-" + i, "\"above\":\"" + threshold + "\""));
     }
-    String plunge = rule("C-plunge", "\"below\":\"25\",\"belowReset\":\"27\"");
+    String plunge =
+        rule("C-plunge", "\"below\":\"25\",\"belowReset\":\"27\",\"channels\":[\"sms\",\"email\"]");
     String paused = rule("C-paused", "\"above\":\"26\"");
     assertThat(
             api.patch("/api/v1/rules/" + paused, tokens.customer("C-paused"), "{\"active\":false}")
                 .status())
         .isEqualTo(200);
-    String upcoming = rule("C-upcoming", "\"above\":\"26\",\"timing\":\"upcoming\"");
+    String upcoming =
+        rule("C-upcoming", "\"above\":\"26\",\"timing\":\"upcoming\",\"channels\":[\"push\"]");
     String manchester = rule("C-man", "\"above\":\"26\",\"region\":\"GB-MAN\"");
 
     EventEnvelope<PriceChanged> rise = price("GB-LON", "25", "30", false);
@@ -123,6 +125,9 @@ class PriceAlertsIT implements TestPropertyProvider {
     assertThat(requestedFor("C-plunge")).hasSize(1);
     assertThat(requestedFor("C-plunge").get(0).templateKey()).isEqualTo("price.below-threshold");
     assertThat(requestedFor("C-plunge").get(0).idempotencyKey()).startsWith("rule:" + plunge);
+    assertThat(requestedFor("C-plunge").get(0).channels()).containsExactly("sms", "email");
+    assertThat(requestedFor("C-upcoming").get(0).channels()).containsExactly("push");
+    assertThat(requestedFor("C-crowd-50").get(0).channels()).as("preferences").isEmpty();
     assertThat(requestedFor("C-paused")).isEmpty();
     assertThat(requestedFor("C-upcoming")).hasSize(1);
     assertThat(requestedFor("C-upcoming").get(0).idempotencyKey()).startsWith("rule:" + upcoming);

@@ -166,6 +166,7 @@ class RulesApiIT implements TestPropertyProvider {
     Reply fourth = post("C-many", DAILY_10);
     assertThat(fourth.status()).isEqualTo(422);
     assertThat(fourth.contentType()).startsWith(ProblemJson.MEDIA_TYPE);
+    assertThat(fourth.errorFields()).containsExactly("rules");
     assertThat(fourth.body().path("detail").asText()).contains("3");
     assertThat(api.get("/api/v1/rules", tokens.customer("C-many")).body().path("rules")).hasSize(3);
 
@@ -254,6 +255,63 @@ class RulesApiIT implements TestPropertyProvider {
     assertThat(reply.body().path("rules").findValuesAsText("id")).containsExactly(id);
     assertThat(api.get("/api/v1/customers/C-without-rules/rules", support).body().path("rules"))
         .isEmpty();
+  }
+
+  @Test
+  void operatorsViewsAreAuditedAndComplianceReadsTheAudit() {
+    post("C-audited", DAILY_10);
+    String support = tokens.token("agent-7", Roles.SUPPORT);
+    String admin = tokens.token("admin-1", Roles.ADMIN);
+    String compliance = tokens.token("dpo-1", Roles.COMPLIANCE);
+    String audit = "/api/v1/customers/C-audited/rules-audit";
+    assertThat(api.get(audit, compliance).body().path("entries"))
+        .as("a customer's own rules are not a staff access")
+        .isEmpty();
+
+    Reply viewed =
+        api.get("/api/v1/customers/C-audited/rules", support, "X-Kilowatch-Reason", "ticket 4711");
+    assertThat(viewed.status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/customers/C-audited/rules", admin).status()).isEqualTo(200);
+    Reply tooLong =
+        api.get(
+            "/api/v1/customers/C-audited/rules", support, "X-Kilowatch-Reason", "x".repeat(501));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.contentType()).startsWith(ProblemJson.MEDIA_TYPE);
+    assertThat(tooLong.errorFields()).containsExactly("X-Kilowatch-Reason");
+
+    Reply log = api.get(audit, compliance);
+    assertThat(log.status()).isEqualTo(200);
+    var entries = log.body().path("entries");
+    assertThat(entries.findValuesAsText("action"))
+        .as("newest first; the refused request left no entry")
+        .containsExactly("rules.read", "rules.read", "audit.read");
+    assertThat(entries.get(0).path("actor").asText()).isEqualTo("admin-1");
+    assertThat(entries.get(0).path("reason").isTextual()).as("no reason given").isFalse();
+    var first = entries.get(1);
+    assertThat(first.path("actor").asText()).isEqualTo("agent-7");
+    assertThat(first.path("actorRoles").get(0).asText()).isEqualTo(Roles.SUPPORT);
+    assertThat(first.path("customerId").asText()).isEqualTo("C-audited");
+    assertThat(first.path("action").asText()).isEqualTo("rules.read");
+    assertThat(first.path("summary").asText()).isEqualTo("viewed 1 rules");
+    assertThat(first.path("reason").asText()).isEqualTo("ticket 4711");
+    assertThat(first.path("at").asText()).isNotBlank();
+
+    // reading the audit is audited too; pages go back with before
+    Reply again = api.get(audit + "?limit=2", admin);
+    assertThat(again.body().path("entries").get(0).path("action").asText()).isEqualTo("audit.read");
+    assertThat(again.body().path("entries").get(0).path("actor").asText()).isEqualTo("dpo-1");
+    long oldestShown = again.body().path("entries").get(1).path("id").asLong();
+    Reply older = api.get(audit + "?limit=10&before=" + oldestShown, compliance);
+    assertThat(older.body().path("entries").findValuesAsText("actor"))
+        .containsExactly("agent-7", "dpo-1");
+
+    Reply badLimit = api.get(audit + "?limit=0&before=x", compliance);
+    assertThat(badLimit.status()).isEqualTo(400);
+    assertThat(badLimit.errorFields()).containsExactlyInAnyOrder("limit", "before");
+    assertThat(api.get(audit, support).status()).isEqualTo(403);
+    assertThat(api.get(audit, tokens.customer("C-audited")).status()).isEqualTo(403);
+    assertThat(api.get(audit, null).status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/customers/C-audited/rules", compliance).status()).isEqualTo(403);
   }
 
   @Test

@@ -28,7 +28,11 @@ final class DefaultTemplateFiles {
   static final List<String> KEYS =
       List.of(
           "usage.daily-threshold-crossed",
+          "usage.weekly-threshold-crossed",
+          "usage.billing-period-threshold-crossed",
+          "usage.above-baseline",
           "cost.projected-bill-above-budget",
+          "cost.period-to-date-above",
           "price.above-threshold",
           "price.below-threshold",
           "price.day-ahead-digest",
@@ -36,7 +40,11 @@ final class DefaultTemplateFiles {
           "outage.cleared",
           "billing.bill-issued",
           "billing.payment-due",
-          "billing.payment-overdue");
+          "billing.payment-overdue",
+          // digests (delivery's digest windows): several notifications of a category in one
+          "price.digest",
+          "usage.digest",
+          "cost.digest");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,6 +10,8 @@ import io.kilowatch.templates.application.DefaultTemplate;
 import io.kilowatch.templates.domain.PreparedTemplate;
 import io.kilowatch.templates.domain.TemplateValidator;
 import io.kilowatch.templates.domain.TemplateVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +38,46 @@ class DefaultTemplateFilesTest {
         assertThat(categories).contains(c.wireName());
       }
     }
-    assertThat(defaults()).hasSize(10);
+  }
+
+  /** A file in {@code templates/defaults} that is not in {@code KEYS} would never be seeded. */
+  @Test
+  void everyShippedFileIsSeeded() throws Exception {
+    var dir = Path.of(getClass().getClassLoader().getResource("templates/defaults").toURI());
+    try (var files = Files.list(dir)) {
+      List<String> keys =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(name -> name.endsWith(".json"))
+              .map(name -> name.substring(0, name.length() - ".json".length()))
+              .toList();
+      assertThat(DefaultTemplateFiles.KEYS).containsExactlyInAnyOrderElementsOf(keys);
+    }
+  }
+
+  /**
+   * The keys the rules engine requests; rules-engine's DefaultTemplatesCoverageTest checks data.
+   */
+  @Test
+  void everyKeyTheRulesEngineRequestsHasADefault() {
+    Set<String> keys =
+        defaults().stream().map(d -> d.definition().key().value()).collect(Collectors.toSet());
+    assertThat(keys)
+        .contains(
+            "usage.daily-threshold-crossed",
+            "usage.weekly-threshold-crossed",
+            "usage.billing-period-threshold-crossed",
+            "usage.above-baseline",
+            "cost.projected-bill-above-budget",
+            "cost.period-to-date-above",
+            "price.above-threshold",
+            "price.below-threshold",
+            "price.day-ahead-digest",
+            "outage.suspected",
+            "outage.cleared",
+            "billing.bill-issued",
+            "billing.payment-due",
+            "billing.payment-overdue");
   }
 
   @ParameterizedTest(name = "{0}")
