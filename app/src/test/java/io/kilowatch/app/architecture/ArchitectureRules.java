@@ -73,7 +73,117 @@ final class ArchitectureRules {
           "app",
           "testing");
 
+  /**
+   * Modules that own a schema but hold no personal data, each with the reason. Every other module
+   * that owns a schema must have a {@code PersonalDataContributor} bean.
+   */
+  static final Map<String, String> NO_PERSONAL_DATA =
+      Map.of(
+          "platform",
+          "outbox rows are events in flight, deleted as soon as the broker confirms them; the inbox"
+              + " holds consumer names and event ids only",
+          "templates",
+          "template definitions and versions are written by staff for everyone; previews render"
+              + " sample data and are never stored");
+
+  private static final String CONTRIBUTOR = "io.kilowatch.platform.gdpr.PersonalDataContributor";
+  private static final Set<String> BEAN_ANNOTATIONS =
+      Set.of(
+          "jakarta.inject.Singleton",
+          "io.micronaut.context.annotation.Context",
+          "io.micronaut.context.annotation.Prototype",
+          "io.micronaut.context.annotation.Bean");
+
   private ArchitectureRules() {}
+
+  /**
+   * Every module that owns tables ({@code db/<schema>} migrations on the classpath) has a concrete
+   * {@code PersonalDataContributor} bean class, or is listed in {@code noPersonalData} with a
+   * reason. Returns the violations.
+   */
+  static List<String> personalDataWithoutContributor(
+      Set<String> schemasWithMigrations, JavaClasses classes, Map<String, String> noPersonalData) {
+    List<String> violations = new ArrayList<>();
+    Map<String, String> moduleOfSchema = new LinkedHashMap<>();
+    SCHEMA.forEach((module, schema) -> moduleOfSchema.put(schema, module));
+    for (String schema : new java.util.TreeSet<>(schemasWithMigrations)) {
+      String module = moduleOfSchema.get(schema);
+      if (module == null) {
+        violations.add("schema " + schema + " has migrations but no module in SCHEMA owns it");
+        continue;
+      }
+      String reason = noPersonalData.get(module);
+      if (reason != null) {
+        if (reason.isBlank()) {
+          violations.add(module + " is listed as holding no personal data without a reason");
+        }
+        continue;
+      }
+      boolean hasBean = false;
+      List<String> notBeans = new ArrayList<>();
+      for (JavaClass type : classes) {
+        if (!type.getPackageName().startsWith("io.kilowatch." + module + ".")
+            && !type.getPackageName().equals("io.kilowatch." + module)) {
+          continue;
+        }
+        if (type.isInterface()
+            || type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)
+            || !type.isAssignableTo(CONTRIBUTOR)) {
+          continue;
+        }
+        boolean bean =
+            BEAN_ANNOTATIONS.stream().anyMatch(a -> type.isAnnotatedWith(a))
+                || type.getAnnotations().stream()
+                    .anyMatch(a -> a.getRawType().isAnnotatedWith("jakarta.inject.Singleton"));
+        if (bean) {
+          hasBean = true;
+        } else {
+          notBeans.add(type.getName());
+        }
+      }
+      if (!hasBean) {
+        violations.add(
+            module
+                + " owns schema "
+                + schema
+                + " but has no PersonalDataContributor bean"
+                + (notBeans.isEmpty() ? "" : " (not a bean: " + notBeans + ")")
+                + "; implement it or list the module in NO_PERSONAL_DATA with the reason");
+      }
+    }
+    return violations;
+  }
+
+  /** The schemas whose Flyway migrations ({@code db/<schema>/V*.sql}) are on the classpath. */
+  static Set<String> schemasWithMigrations(ClassLoader loader) {
+    Set<String> schemas = new java.util.TreeSet<>();
+    try {
+      var roots = loader.getResources("db");
+      while (roots.hasMoreElements()) {
+        java.net.URL root = roots.nextElement();
+        if (root.getProtocol().equals("file")) {
+          java.io.File[] dirs = new java.io.File(root.toURI()).listFiles(java.io.File::isDirectory);
+          for (java.io.File dir : dirs == null ? new java.io.File[0] : dirs) {
+            String[] sql = dir.list((d, name) -> name.matches("V.*\\.sql"));
+            if (sql != null && sql.length > 0) {
+              schemas.add(dir.getName());
+            }
+          }
+        } else if (root.getProtocol().equals("jar")) {
+          var connection = (java.net.JarURLConnection) root.openConnection();
+          try (var jar = new java.util.jar.JarFile(connection.getJarFileURL().getFile())) {
+            jar.stream()
+                .map(java.util.jar.JarEntry::getName)
+                .filter(name -> name.matches("db/[^/]+/V[^/]*\\.sql"))
+                .forEach(name -> schemas.add(name.split("/")[1]));
+          }
+        }
+      }
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
+      throw new IllegalStateException("cannot list db/ migrations", e);
+    }
+    return schemas;
+  }
 
   /** Domain code imports no framework, broker, persistence or routing type. */
   static ArchRule domainIsFrameworkFree() {

@@ -72,6 +72,33 @@ class ArchitectureTest {
   }
 
   @Test
+  void everyModuleOwningTablesTakesPartInDataSubjectRequests() {
+    var schemas = ArchitectureRules.schemasWithMigrations(getClass().getClassLoader());
+    // guards against a vacuous pass: the migrations of the modules were found
+    assertThat(schemas)
+        .contains("platform", "metering", "billing", "rules", "preference", "delivery", "consent");
+    assertThat(
+            ArchitectureRules.personalDataWithoutContributor(
+                schemas, production, ArchitectureRules.NO_PERSONAL_DATA))
+        .isEmpty();
+  }
+
+  @Test
+  void personalDataRuleCatchesAModuleWithoutContributor() {
+    // the fixtures: metering has tables and no contributor, rules has one that is not a bean
+    var violations =
+        ArchitectureRules.personalDataWithoutContributor(
+            java.util.Set.of("metering", "rules", "templates"),
+            fixtures,
+            java.util.Map.of("templates", ""));
+    assertThat(violations)
+        .anySatisfy(v -> assertThat(v).startsWith("metering owns schema metering"))
+        .anySatisfy(v -> assertThat(v).contains("not a bean: [io.kilowatch.rules.archfixture"))
+        .anySatisfy(
+            v -> assertThat(v).contains("templates is listed").contains("without a reason"));
+  }
+
+  @Test
   void modulesQueryOnlyTheirOwnSchema() {
     assertThat(ArchitectureRules.foreignTableAccess(production)).isEmpty();
   }

@@ -20,9 +20,28 @@ public record DataSubject(String customerId, Map<String, Set<String>> identifier
   public static final String WEBHOOK_URL = "webhook-url";
   public static final String METER = "meter";
 
+  /**
+   * Periods of meter ownership, each a {@link MeterPeriod} in its text form; given by the module
+   * that owns meter assignments (billing) and used by the one that owns readings (metering).
+   */
+  public static final String METER_PERIOD = "meter-period";
+
   public DataSubject {
     Objects.requireNonNull(customerId, "customerId");
     identifiers = identifiers == null ? Map.of() : Map.copyOf(identifiers);
+  }
+
+  /** The person's periods of meter ownership ({@link #METER_PERIOD}); unreadable ones skipped. */
+  public java.util.List<MeterPeriod> meterPeriods() {
+    java.util.List<MeterPeriod> out = new java.util.ArrayList<>();
+    for (String text : all(METER_PERIOD)) {
+      try {
+        out.add(MeterPeriod.parse(text));
+      } catch (IllegalArgumentException e) {
+        // another module's malformed value must not stop the request; the meter id still counts
+      }
+    }
+    return out;
   }
 
   /** The values of one identifier kind; empty when none is known. */
