@@ -22,7 +22,7 @@ build_app_if_stale() {
   if [ ! -f "$marker" ] || [ ! -f app/target/classpath.txt ] \
     || [ -n "$(find app/src/main app/pom.xml -newer "$marker" -type f -print -quit)" ]; then
     echo "# building app (mvn -o install -pl app, tests skipped)..." >&2
-    mvn -o -q -B -Dspotless.check.skip -DskipTests install -pl app >&2
+    mvn -o -q -B -Dspotless.check.skip -Dmaven.test.skip=true install -pl app >&2
   fi
 }
 
@@ -39,7 +39,8 @@ snapshot_classpath() {
     esac
     cp="$cp:$entry"
   done
-  echo "$dir/app-classes$cp"
+  # BENCH_EXTRA_CLASSPATH (optional) comes first: measure a module's change before installing it
+  echo "${BENCH_EXTRA_CLASSPATH:+$BENCH_EXTRA_CLASSPATH:}$dir/app-classes$cp"
 }
 
 build_app_if_stale
@@ -49,7 +50,9 @@ mkdir -p "$dir"
 classpath=$(snapshot_classpath "$dir")
 jfr=()
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  jfr=(-XX:StartFlightRecording=filename="$dir/notify.jfr",settings=profile)
+  # from the start (instrumenting later recompiles hot code for minutes); -Dbench.jfr adds the
+  # JFR CPU attribution (profile_jvm_cpu_pct_*) to the profiled window
+  jfr=(-XX:StartFlightRecording=filename="$dir/notify.jfr",settings=profile -Dbench.jfr=true)
   echo "# JFR recording to $dir/notify.jfr" >&2
 fi
 echo "# results: $dir/results.txt, platform log: $dir/platform.log" >&2

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>KILOWATCH_JDBC_URL (+ _USER, _PASSWORD)</td><td>embedded PostgreSQL</td></tr>
  *   <tr><td>KILOWATCH_AMQP_URI</td><td>in-process AMQP 0-9-1 broker</td></tr>
  *   <tr><td>KILOWATCH_TWILIO_ACCOUNT_SID (+ _AUTH_TOKEN, _FROM, _BASE_URL)</td>
- *       <td>provider sandbox on localhost</td></tr>
+ *       <td>provider sandbox on localhost, with a primary and a backup account</td></tr>
+ *   <tr><td>KILOWATCH_TWILIO_BACKUP_ACCOUNT_SID (+ _AUTH_TOKEN, _FROM, _MESSAGING_SERVICE_SID,
+ *       _BASE_URL, _STATUS_CALLBACK_URL), only with KILOWATCH_TWILIO_ACCOUNT_SID</td>
+ *       <td>no backup Twilio account</td></tr>
  *   <tr><td>KILOWATCH_HAZELCAST_MEMBERS, KILOWATCH_HAZELCAST_CLUSTER</td>
  *       <td>a single local member</td></tr>
  *   <tr><td>KILOWATCH_JWT_SECRET</td><td>a random secret for this run</td></tr>
@@ -88,8 +91,10 @@ final class Infrastructure implements AutoCloseable {
 
     String twilioSid = env.get("KILOWATCH_TWILIO_ACCOUNT_SID");
     String prefix = "kilowatch.channels.sms.twilio.";
+    String twilioBackup = "kilowatch.channels.sms.twilio-backup.";
     if (isBlank(twilioSid)) {
-      sandbox = ProviderSandbox.start(SandboxSettings.defaults());
+      // the sandbox knows a primary and a backup Twilio account, each signing its own callbacks
+      sandbox = ProviderSandbox.start(SandboxSettings.builder().withTwilioBackupAccount().build());
       started.add(sandbox);
       properties.put(prefix + "account-sid", SandboxSettings.DEFAULT_TWILIO_ACCOUNT_SID);
       properties.put(prefix + "auth-token", SandboxSettings.DEFAULT_TWILIO_AUTH_TOKEN);
@@ -100,7 +105,15 @@ final class Infrastructure implements AutoCloseable {
       properties.put(prefix + "status-callback-url", self + "/api/v1/providers/twilio/status");
       properties.put(prefix + "public-base-url", self);
       sandbox.twilio().inboundUrl(java.net.URI.create(self + "/api/v1/providers/twilio/inbound"));
-      summary.add("Twilio: provider sandbox at " + sandbox.baseUrl());
+      properties.put(
+          twilioBackup + "account-sid", SandboxSettings.DEFAULT_TWILIO_BACKUP_ACCOUNT_SID);
+      properties.put(twilioBackup + "auth-token", SandboxSettings.DEFAULT_TWILIO_BACKUP_AUTH_TOKEN);
+      properties.put(twilioBackup + "from-number", "+15005550007");
+      properties.put(twilioBackup + "base-url", sandbox.baseUrl().toString());
+      properties.put(
+          twilioBackup + "status-callback-url", self + "/api/v1/providers/twilio/status");
+      properties.put(twilioBackup + "public-base-url", self);
+      summary.add("Twilio: provider sandbox at " + sandbox.baseUrl() + " (primary and backup)");
     } else {
       properties.put(prefix + "account-sid", twilioSid);
       put(prefix + "auth-token", env.get("KILOWATCH_TWILIO_AUTH_TOKEN"));
@@ -109,6 +122,22 @@ final class Infrastructure implements AutoCloseable {
       put(prefix + "base-url", env.get("KILOWATCH_TWILIO_BASE_URL"));
       put(prefix + "status-callback-url", env.get("KILOWATCH_TWILIO_STATUS_CALLBACK_URL"));
       summary.add("Twilio: account " + twilioSid);
+      String backupSid = env.get("KILOWATCH_TWILIO_BACKUP_ACCOUNT_SID");
+      if (!isBlank(backupSid)) {
+        properties.put(twilioBackup + "account-sid", backupSid);
+        put(twilioBackup + "auth-token", env.get("KILOWATCH_TWILIO_BACKUP_AUTH_TOKEN"));
+        put(twilioBackup + "from-number", env.get("KILOWATCH_TWILIO_BACKUP_FROM"));
+        put(
+            twilioBackup + "messaging-service-sid",
+            env.get("KILOWATCH_TWILIO_BACKUP_MESSAGING_SERVICE_SID"));
+        put(twilioBackup + "base-url", env.get("KILOWATCH_TWILIO_BACKUP_BASE_URL"));
+        put(
+            twilioBackup + "status-callback-url",
+            env.getOrDefault(
+                "KILOWATCH_TWILIO_BACKUP_STATUS_CALLBACK_URL",
+                env.get("KILOWATCH_TWILIO_STATUS_CALLBACK_URL")));
+        summary.add("Twilio backup: account " + backupSid);
+      }
     }
 
     String sendgridKey = env.get("KILOWATCH_SENDGRID_API_KEY");
@@ -152,6 +181,25 @@ final class Infrastructure implements AutoCloseable {
       properties.put(push + "project-id", fcmProject);
       put(push + "credentials", env.get("KILOWATCH_FCM_CREDENTIALS"));
       summary.add("FCM: project " + fcmProject);
+    }
+
+    String publicUrl =
+        env.getOrDefault(
+            "KILOWATCH_PUBLIC_URL",
+            "http://127.0.0.1:" + env.getOrDefault("KILOWATCH_PORT", "8080"));
+    // one-click unsubscribe links (consent-gdpr); without a secret of their own they are keyed
+    // from the subject-hash key
+    properties.put("kilowatch.unsubscribe.base-url", publicUrl);
+    put("kilowatch.unsubscribe.secret", env.get("KILOWATCH_UNSUBSCRIBE_SECRET"));
+
+    // email open/click tracking (delivery): a dev secret only when email goes to the sandbox
+    String tracking = env.get("KILOWATCH_TRACKING_SECRET");
+    if (isBlank(tracking) && isBlank(sendgridKey)) {
+      tracking = "kilowatch-demo-tracking-secret-for-the-sandbox-only";
+    }
+    if (!isBlank(tracking)) {
+      properties.put("kilowatch.tracking.secret", tracking);
+      properties.put("kilowatch.tracking.base-url", publicUrl);
     }
 
     String secret = env.get("KILOWATCH_JWT_SECRET");

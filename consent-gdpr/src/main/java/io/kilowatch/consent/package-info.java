@@ -11,7 +11,8 @@
  *   <li>{@link io.kilowatch.consent.ErasedSubjects}: was this person erased? (any module that would
  *       otherwise create data for a late event)
  *   <li>{@link io.kilowatch.consent.AuditLog}: record a staff action on personal data
- *   <li>{@link io.kilowatch.consent.RetentionPolicy}: how long each data type is kept
+ *   <li>{@link io.kilowatch.platform.gdpr.RetentionPolicy} (in the platform since ADR 10): how long
+ *       each data type is kept
  * </ul>
  *
  * <p>Modules take part in export and erasure by implementing the platform's {@code

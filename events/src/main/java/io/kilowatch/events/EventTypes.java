@@ -8,6 +8,7 @@ import io.kilowatch.events.billing.PaymentOverdue;
 import io.kilowatch.events.metering.OutageCleared;
 import io.kilowatch.events.metering.OutageSuspected;
 import io.kilowatch.events.metering.UsageWindowUpdated;
+import io.kilowatch.events.notification.DeliveryStatusChanged;
 import io.kilowatch.events.notification.NotificationRequested;
 import io.kilowatch.events.pricing.DayAheadPricesPublished;
 import io.kilowatch.events.pricing.PriceChanged;
@@ -26,6 +27,8 @@ public final class EventTypes {
   public static final EventType<NotificationRequested> NOTIFICATION_REQUESTED =
       new EventType<>(
           "notification.requested.v1", NotificationRequested.class, Map.of("channels", List.of()));
+  public static final EventType<DeliveryStatusChanged> DELIVERY_STATUS_CHANGED =
+      new EventType<>("notification.delivery-status-changed.v1", DeliveryStatusChanged.class);
 
   public static final EventType<PriceChanged> PRICE_CHANGED =
       new EventType<>("pricing.price-changed.v1", PriceChanged.class);
@@ -49,6 +52,7 @@ public final class EventTypes {
           USAGE_WINDOW_UPDATED,
           METER_ASSIGNED,
           NOTIFICATION_REQUESTED,
+          DELIVERY_STATUS_CHANGED,
           PRICE_CHANGED,
           DAY_AHEAD_PRICES_PUBLISHED,
           BILL_PROJECTED,

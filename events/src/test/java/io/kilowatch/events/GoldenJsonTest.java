@@ -12,6 +12,7 @@ import io.kilowatch.events.billing.PaymentOverdue;
 import io.kilowatch.events.metering.OutageCleared;
 import io.kilowatch.events.metering.OutageSuspected;
 import io.kilowatch.events.metering.UsageWindowUpdated;
+import io.kilowatch.events.notification.DeliveryStatusChanged;
 import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.events.notification.NotificationRequested;
@@ -175,8 +176,25 @@ class GoldenJsonTest {
                 EventTypes.OUTAGE_CLEARED,
                 "/kilowatch/metering-ingest",
                 "meter/MTR-1",
-                new OutageCleared(
-                    "OUT-43", null, "MTR-1", Instant.parse("2026-11-22T09:14:00Z")))));
+                new OutageCleared("OUT-43", null, "MTR-1", Instant.parse("2026-11-22T09:14:00Z")))),
+        Arguments.of(
+            EventTypes.DELIVERY_STATUS_CHANGED,
+            sample(
+                12,
+                EventTypes.DELIVERY_STATUS_CHANGED,
+                "/kilowatch/delivery",
+                "customer/C-1",
+                new DeliveryStatusChanged(
+                    "n-1",
+                    "C-1",
+                    NotificationCategory.USAGE,
+                    "usage.daily-threshold-crossed",
+                    "delivered",
+                    null,
+                    "sms",
+                    "twilio",
+                    "SM0123456789abcdef0123456789abcdef",
+                    Instant.parse("2026-11-22T09:15:04Z")))));
   }
 
   static final LocalDate DUE = LocalDate.of(2026, 12, 15);

@@ -81,8 +81,9 @@ final class BenchDatabase implements AutoCloseable {
 
   /**
    * Seeds {@code count} customers {@code prefix + index} (from {@code from}) with one verified SMS
-   * contact point each ({@link #phone}), with COPY, then refreshes the planner's statistics. Checks
-   * the table's current definition first: a new mandatory column fails loudly.
+   * contact point each ({@link #phone}) and, when the consent module's ledger exists, a granted
+   * service consent for SMS, with COPY, then refreshes the planner's statistics. Checks the table's
+   * current definition first: a new mandatory column fails loudly.
    */
   void seedSmsContacts(String prefix, long from, long count) throws SQLException, IOException {
     try (Connection c = open()) {
@@ -123,8 +124,45 @@ final class BenchDatabase implements AutoCloseable {
             "COPY preference.contact_point (" + cols + ") FROM STDIN (FORMAT csv)",
             new StringReader(csv.toString()));
       }
+      boolean consent = tableExists(c, "consent", "consent_event");
+      if (consent) {
+        // the service-purpose consent for SMS, granted as an import would record it
+        for (long start = from; start < from + count; start += chunk) {
+          long end = Math.min(from + count, start + chunk);
+          StringBuilder csv = new StringBuilder((int) (end - start) * 90);
+          for (long i = start; i < end; i++) {
+            csv.append(prefix)
+                .append(i)
+                .append(",service,sms,granted,import,kwbench,bench-v1,")
+                .append(now)
+                .append(',')
+                .append(now)
+                .append('\n');
+          }
+          copy.copyIn(
+              "COPY consent.consent_event (customer_id, purpose, channel, action, source, actor,"
+                  + " text_version, occurred_at, recorded_at) FROM STDIN (FORMAT csv)",
+              new StringReader(csv.toString()));
+        }
+      }
       try (Statement st = c.createStatement()) {
         st.execute("ANALYZE preference.contact_point");
+        if (consent) {
+          st.execute("ANALYZE consent.consent_event");
+        }
+      }
+    }
+  }
+
+  private static boolean tableExists(Connection c, String schema, String table)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
       }
     }
   }

@@ -50,7 +50,12 @@ final class BenchPlatform implements AutoCloseable {
    * at context start.
    */
   static BenchPlatform start(
-      String amqpUri, String jdbcUrl, String namespace, Tuning tuning, int maxRecordedRequests) {
+      String amqpUri,
+      String jdbcUrl,
+      String namespace,
+      Tuning tuning,
+      int maxRecordedRequests,
+      java.util.Set<String> experiments) {
     ProviderSandbox sandbox =
         ProviderSandbox.start(
             SandboxSettings.builder()
@@ -81,6 +86,7 @@ final class BenchPlatform implements AutoCloseable {
       new SecureRandom().nextBytes(secret);
       env.put("KILOWATCH_JWT_SECRET", Base64.getEncoder().encodeToString(secret));
       Kilowatch kilowatch = Kilowatch.start(env, false);
+      applyExperiments(kilowatch, experiments);
       return new BenchPlatform(sandbox, kilowatch, namespace);
     } catch (RuntimeException e) {
       sandbox.close();
@@ -148,6 +154,33 @@ final class BenchPlatform implements AutoCloseable {
                     "MTR-" + index),
                 at));
     return new EventPublisher.Message(envelope.type(), envelope.id(), EventCodec.encode(envelope));
+  }
+
+  /**
+   * What-if switches that change the running platform from the outside, to measure what a code
+   * change in a module would gain before making it (BENCH_EXPERIMENTS, see bench/README.md):
+   *
+   * <ul>
+   *   <li>{@code no-statement-timeout}: MyBatis without the platform's default statement timeout,
+   *       so pgjdbc schedules no timer task per statement (a shared, synchronized java.util.Timer);
+   *   <li>{@code no-info-logs}: Kilowatch's per-notification INFO log line off.
+   * </ul>
+   */
+  private static void applyExperiments(Kilowatch kilowatch, java.util.Set<String> experiments) {
+    for (String experiment : experiments) {
+      switch (experiment) {
+        case "no-statement-timeout" ->
+            kilowatch
+                .context()
+                .getBean(org.apache.ibatis.session.SqlSessionManager.class)
+                .getConfiguration()
+                .setDefaultStatementTimeout(null);
+        case "no-info-logs" ->
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.kilowatch"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        default -> throw new IllegalArgumentException("unknown experiment " + experiment);
+      }
+    }
   }
 
   private static int freePort() {

@@ -19,6 +19,7 @@ record BenchSettings(
     int baselineConfirmBatch,
     String baselineQueueType,
     List<Tuning> sweep,
+    Duration jvmWarmup,
     Duration trialWarmup,
     Duration trial,
     Duration sustainedWarmup,
@@ -26,7 +27,9 @@ record BenchSettings(
     int latencyRate,
     Duration latencyWarmup,
     Duration latency,
-    boolean profile) {
+    boolean profile,
+    Duration profileWindow,
+    java.util.Set<String> experiments) {
 
   /**
    * The knobs tried without code changes: consumers on the delivery queue, threads of Micronaut's
@@ -71,8 +74,7 @@ record BenchSettings(
 
   static BenchSettings from(Map<String, String> env) {
     List<Tuning> sweep = new ArrayList<>();
-    for (String t :
-        env.getOrDefault("BENCH_SWEEP", "4:4:40:32,12:12:40:32,24:24:48:32").split(",")) {
+    for (String t : env.getOrDefault("BENCH_SWEEP", "4:4:12:32,12:12:24:32").split(",")) {
       if (!t.isBlank()) {
         sweep.add(Tuning.parse(t));
       }
@@ -90,14 +92,32 @@ record BenchSettings(
         Integer.parseInt(env.getOrDefault("BENCH_BASELINE_CONFIRM_BATCH", "200")),
         env.getOrDefault("BENCH_BASELINE_QUEUE_TYPE", "quorum"),
         List.copyOf(sweep),
-        seconds(env, "BENCH_TRIAL_WARMUP_SECONDS", 10),
-        seconds(env, "BENCH_TRIAL_SECONDS", 20),
-        seconds(env, "BENCH_WARMUP_SECONDS", 15),
-        seconds(env, "BENCH_SUSTAINED_SECONDS", 60),
+        seconds(env, "BENCH_JVM_WARMUP_SECONDS", quick(env, 60)),
+        seconds(env, "BENCH_TRIAL_WARMUP_SECONDS", quick(env, 10)),
+        seconds(env, "BENCH_TRIAL_SECONDS", quick(env, 20)),
+        seconds(env, "BENCH_WARMUP_SECONDS", quick(env, 20)),
+        seconds(env, "BENCH_SUSTAINED_SECONDS", quick(env, 60)),
         Integer.parseInt(env.getOrDefault("BENCH_LATENCY_RATE", "1000")),
-        seconds(env, "BENCH_LATENCY_WARMUP_SECONDS", 5),
-        seconds(env, "BENCH_LATENCY_SECONDS", 30),
-        !"0".equals(env.getOrDefault("BENCH_PROFILE", "1")));
+        seconds(env, "BENCH_LATENCY_WARMUP_SECONDS", quick(env, 5)),
+        seconds(env, "BENCH_LATENCY_SECONDS", quick(env, 30)),
+        !"0".equals(env.getOrDefault("BENCH_PROFILE", "1")),
+        seconds(env, "BENCH_PROFILE_SECONDS", quick(env, 20)),
+        java.util.Arrays.stream(env.getOrDefault("BENCH_EXPERIMENTS", "").split(","))
+            .map(String::trim)
+            .filter(x -> !x.isEmpty())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+  }
+
+  /**
+   * {@code BENCH_SECONDS=N} shortens a run for quick iterations: every phase lasts at most N
+   * seconds (the sustained window exactly N) unless its own variable says otherwise. Unset: the
+   * issue's durations (sustained 60 s).
+   */
+  private static int quick(Map<String, String> env, int defaultSeconds) {
+    String quick = env.get("BENCH_SECONDS");
+    return quick == null || quick.isBlank()
+        ? defaultSeconds
+        : Math.min(defaultSeconds, Integer.parseInt(quick.trim()));
   }
 
   private static Duration seconds(Map<String, String> env, String name, int defaultSeconds) {

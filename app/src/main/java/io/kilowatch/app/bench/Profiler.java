@@ -23,17 +23,16 @@ import jdk.jfr.consumer.RecordingStream;
  * Evidence for "what bounds it", collected in-process over the measured window:
  *
  * <ul>
- *   <li>wall clock of the delivery consumer threads, from thread dumps every 50 ms: idle (no
+ *   <li>wall clock of the delivery consumer threads, from their stacks every 100 ms: idle (no
  *       message), waiting for a PostgreSQL round trip, a pool connection, the provider's HTTP
  *       answer, Hazelcast, the broker, logging, or on CPU; and which delivery step they are in;
- *   <li>where this JVM's CPU goes, from JFR execution samples (every 10 ms per running thread),
- *       attributed to the library of the nearest non-JDK frame, by thread group and hottest
- *       methods;
+ *   <li>where this JVM's CPU goes, from JFR execution samples (every 20 ms), attributed to the
+ *       library of the nearest non-JDK frame, by thread group and hottest methods;
  *   <li>CPU of this JVM, PostgreSQL, RabbitMQ and other processes from /proc; GC time.
  * </ul>
  */
 final class Profiler implements AutoCloseable {
-  private static final long SAMPLE_MS = 50;
+  private static final long SAMPLE_MS = 100;
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<String, LongAdder> consumerStates = new ConcurrentHashMap<>();
@@ -69,7 +68,7 @@ final class Profiler implements AutoCloseable {
     if (jfrEnabled) {
       try {
         stream = new RecordingStream();
-        stream.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+        stream.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(20));
         stream.onEvent("jdk.ExecutionSample", this::onCpuSample);
         stream.startAsync();
       } catch (RuntimeException | Error e) {
@@ -105,8 +104,32 @@ final class Profiler implements AutoCloseable {
     }
   }
 
+  private long[] watched = new long[0];
+  private long watchedAt;
+
+  /** Ids of the threads worth a stack: delivery consumers and sandbox workers (by name). */
+  private long[] watchedThreads() {
+    long now = System.nanoTime();
+    if (watched.length == 0 || now - watchedAt > 5_000_000_000L) {
+      ThreadInfo[] all = threads.getThreadInfo(threads.getAllThreadIds(), 0); // names only
+      List<Long> ids = new ArrayList<>();
+      for (ThreadInfo info : all) {
+        if (info != null
+            && (isConsumerThreadName(info.getThreadName())
+                || isSandboxWorker(info.getThreadName()))) {
+          ids.add(info.getThreadId());
+        }
+      }
+      watched = ids.stream().mapToLong(Long::longValue).toArray();
+      watchedAt = now;
+    }
+    return watched;
+  }
+
   private void sampleThreads() {
-    ThreadInfo[] infos = threads.dumpAllThreads(false, false); // full depth: Camel stacks are deep
+    // only the watched threads, full depth (Camel stacks are deep): a smaller safepoint than a
+    // dump of every thread
+    ThreadInfo[] infos = threads.getThreadInfo(watchedThreads(), Integer.MAX_VALUE);
     dumps.incrementAndGet();
     int consumers = 0;
     int sandboxBusy = 0;
@@ -116,7 +139,7 @@ final class Profiler implements AutoCloseable {
       }
       String name = info.getThreadName();
       StackTraceElement[] stack = info.getStackTrace();
-      if (isConsumerThread(name, stack)) {
+      if (isConsumerThreadName(name)) {
         consumers++;
         consumerSamples.incrementAndGet();
         String state = consumerState(info, stack);
@@ -127,7 +150,7 @@ final class Profiler implements AutoCloseable {
         if (state.startsWith("wait_other") || state.equals("blocked")) {
           waitFrames.computeIfAbsent(firstAppFrame(stack), k -> new LongAdder()).increment();
         }
-      } else if (name.startsWith("provider-sandbox-") && name.contains("-worker-")) {
+      } else if (isSandboxWorker(name)) {
         if (contains(stack, "io.kilowatch.sandbox.ProviderSandbox", null)) {
           sandboxBusy++;
         }
@@ -137,14 +160,16 @@ final class Profiler implements AutoCloseable {
     sandboxBusySum.addAndGet(sandboxBusy);
   }
 
+  private static boolean isSandboxWorker(String name) {
+    return name.startsWith("provider-sandbox-") && name.contains("-worker-");
+  }
+
   /**
    * amqp-client runs every consumer's deliveries on the connection's executor (Micronaut's {@code
    * consumer} executor), whose threads are named after it.
    */
-  private static boolean isConsumerThread(String name, StackTraceElement[] stack) {
-    return name.startsWith("consumer-executor")
-        || name.startsWith("consumer-thread")
-        || contains(stack, "io.kilowatch.platform.messaging.EventConsumers", null);
+  private static boolean isConsumerThreadName(String name) {
+    return name.startsWith("consumer-executor") || name.startsWith("consumer-thread");
   }
 
   private static String consumerState(ThreadInfo info, StackTraceElement[] stack) {
@@ -340,7 +365,7 @@ final class Profiler implements AutoCloseable {
   }
 
   /** Group of a native thread name (Linux keeps the first 15 characters of the Java name). */
-  private static String nativeThreadGroup(String name) {
+  static String nativeThreadGroup(String name) {
     if (name == null) {
       return "unknown";
     }

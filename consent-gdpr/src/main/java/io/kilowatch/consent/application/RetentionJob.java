@@ -1,9 +1,9 @@
 package io.kilowatch.consent.application;
 
-import io.kilowatch.consent.RetentionPolicy;
 import io.kilowatch.consent.application.port.out.AuditStore;
 import io.kilowatch.consent.application.port.out.ConsentLedger;
 import io.kilowatch.consent.application.port.out.ReceiptStore;
+import io.kilowatch.platform.gdpr.RetentionPolicy;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

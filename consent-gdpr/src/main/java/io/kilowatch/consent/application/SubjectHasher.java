@@ -63,6 +63,18 @@ public class SubjectHasher {
     return HexFormat.of().formatHex(mac.doFinal(customerId.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * A key for another purpose derived from the subject-hash key (HMAC of a label), so that a module
+   * secret that is not configured is still stable across restarts and instances without reusing the
+   * subject-hash key itself.
+   */
+  public byte[] derivedKey(String label) {
+    Objects.requireNonNull(label, "label");
+    Mac mac = macs.get();
+    mac.update("kilowatch:derived-key:".getBytes(StandardCharsets.UTF_8));
+    return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+  }
+
   private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);

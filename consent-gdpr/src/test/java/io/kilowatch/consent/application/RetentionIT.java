@@ -11,7 +11,7 @@ import io.kilowatch.consent.ConsentEvidence;
 import io.kilowatch.consent.ConsentGate;
 import io.kilowatch.consent.Db;
 import io.kilowatch.consent.MutableClock;
-import io.kilowatch.consent.RetentionPolicy;
+import io.kilowatch.platform.gdpr.RetentionPolicy;
 import io.kilowatch.platform.security.Roles;
 import io.kilowatch.testing.TestInfrastructure;
 import io.kilowatch.testing.TestTokens;

@@ -53,6 +53,19 @@ public class DeliverySteps {
   private final DeliveryAnalytics analytics;
   private final Clock clock;
 
+  /** Publishes each recorded status change (statusout); field-injected to keep the constructor. */
+  @jakarta.inject.Inject io.kilowatch.delivery.statusout.DeliveryStatusOut statusOut;
+
+  /** Step 1, consent (consent-gdpr); injected into the field to keep the constructor stable. */
+  @jakarta.inject.Inject ConsentStep consent;
+
+  /** Digests, in-app feed and email tracking (issue 5); field-injected to keep the constructor. */
+  @jakarta.inject.Inject io.kilowatch.delivery.digest.DigestBuffer digests;
+
+  @jakarta.inject.Inject io.kilowatch.delivery.feed.FeedService feed;
+
+  @jakarta.inject.Inject io.kilowatch.delivery.tracking.TrackingLinks tracking;
+
   DeliverySteps(
       NotificationStore store,
       DedupeCache dedupeCache,
@@ -82,6 +95,9 @@ public class DeliverySteps {
 
   /** Records the request; a notification id seen before is closed as a duplicate. */
   public void accept(DeliveryJob job) {
+    if (consent.dropIfErased(job)) {
+      return; // an erased person: nothing is recorded with their id
+    }
     if (store.accept(job.request(), clock.instant())) {
       job.markAccepted();
     } else {
@@ -95,14 +111,29 @@ public class DeliverySteps {
    */
   public void plan(DeliveryJob job) {
     var request = job.request();
+    consent.gate(job); // consent before preferences: no purpose, no plan
+    if (!job.isOpen()) {
+      return;
+    }
     DeliveryPlan plan =
-        planner.plan(request.customerId(), request.category(), request.priority(), clock.instant());
+        planner.plan(
+            request.customerId(),
+            request.category(),
+            request.priority(),
+            clock.instant(),
+            // the requester's channels in their order (trigger API); empty = the customer's own
+            request.channels().stream()
+                .map(c -> Channel.valueOf(c.toUpperCase(java.util.Locale.ROOT)))
+                .toList());
     if (plan.isRefused()) {
       job.close(
           DeliveryStatus.SUPPRESSED,
           plan.refusal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
               + (plan.detail() == null ? "" : ": " + plan.detail()));
       return;
+    }
+    if (digests.absorb(job, plan)) {
+      return; // kept for the customer's digest of the category (closed as digested)
     }
     if (plan.isDeferred()) {
       job.defer(plan.deferUntil(), "quiet hours until " + plan.deferUntil());
@@ -115,6 +146,10 @@ public class DeliverySteps {
             .toList();
     if (routes.isEmpty()) {
       job.close(DeliveryStatus.SUPPRESSED, "no configured channel among the customer's choices");
+      return;
+    }
+    routes = consent.permitted(job, routes); // per channel: the ledger is per channel
+    if (!job.isOpen()) {
       return;
     }
     job.candidates(routes);
@@ -188,7 +223,11 @@ public class DeliverySteps {
     try {
       RenderedMessage rendered =
           templates.render(request.templateKey(), job.channel(), job.locale(), request.data());
-      job.message(rendered.toOutboundMessage(request.notificationId(), job.recipient()));
+      job.message(
+          consent.withUnsubscribeLink(
+              job, rendered.toOutboundMessage(request.notificationId(), job.recipient())));
+      // email open/click tracking when configured and consented (else unchanged)
+      job.message(tracking.apply(request.customerId(), job.message()));
     } catch (TemplateRenderException | IllegalArgumentException e) {
       job.close(DeliveryStatus.FAILED, "template: " + e.getMessage());
     }
@@ -325,6 +364,12 @@ public class DeliverySteps {
       if (job.status() == DeliveryStatus.FAILED && !job.wasAccepted()) {
         deadLetter(job);
       }
+      if (job.status() == DeliveryStatus.SENT) {
+        feed.add(job); // the customer's in-app feed, announced to their open sockets
+      }
+      if (statusOut != null) {
+        statusOut.recorded(job, clock.instant()); // DeliveryStatusChanged through the outbox
+      }
     }
     String channel = job.channel() == null ? "none" : job.channel().wireName();
     countAnalytics(job, channel);
@@ -334,7 +379,7 @@ public class DeliverySteps {
     LOG.info(
         "notification {} for customer {}: {}{}",
         job.request().notificationId(),
-        job.request().customerId(),
+        ConsentStep.isErasedDrop(job) ? "(erased)" : job.request().customerId(),
         job.status().wireName(),
         job.reason() == null ? "" : " (" + job.reason() + ")");
   }

@@ -9,8 +9,19 @@ import java.util.Optional;
 
 /** Persistence port of delivery records. Calls join the caller's transaction unless stated. */
 public interface NotificationStore {
-  /** Records a new notification as requested; false if its id is already known. */
+  /**
+   * Records a new notification as requested; false if its id is already known. Holds {@link
+   * #awaitWriter}'s lock on the id until the caller's transaction ends.
+   */
   boolean accept(NotificationRequested request, Instant now);
+
+  /**
+   * Waits until no other transaction is writing this notification's record (its delivery), and
+   * keeps others out until the caller's transaction ends: a provider report that arrives while the
+   * delivery transaction that made the provider call is still open waits for it to commit instead
+   * of finding no record.
+   */
+  void awaitWriter(String notificationId);
 
   /**
    * Claims the right to call a provider for (idempotency key, channel) in its own transaction,

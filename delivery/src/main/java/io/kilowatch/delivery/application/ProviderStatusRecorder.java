@@ -29,6 +29,9 @@ public class ProviderStatusRecorder implements ProviderStatusListener {
   private final MeterRegistry metrics;
   private final Clock clock;
 
+  /** Publishes each status change (statusout); field-injected to keep the constructor. */
+  @jakarta.inject.Inject io.kilowatch.delivery.statusout.DeliveryStatusOut statusOut;
+
   ProviderStatusRecorder(
       NotificationStore store,
       ContactPoints contactPoints,
@@ -57,6 +60,7 @@ public class ProviderStatusRecorder implements ProviderStatusListener {
           update.providerMessageId());
       return;
     }
+    store.awaitWriter(notificationId); // a report can overtake the commit of its own delivery
     var notification = store.find(notificationId).orElse(null);
     if (notification == null) {
       LOG.warn("{} reported {} for unknown notification", update.provider(), update.status());
@@ -107,6 +111,19 @@ public class ProviderStatusRecorder implements ProviderStatusListener {
               ? update.detail()
               : update.errorCode() + ": " + update.detail();
       store.updateStatus(notificationId, status, reason, clock.instant());
+      if (statusOut != null) {
+        statusOut.reported(
+            notificationId,
+            notification.customerId(),
+            notification.category(),
+            notification.templateKey(),
+            status,
+            reason,
+            notification.channel(),
+            update.provider(),
+            update.providerMessageId(),
+            update.occurredAt());
+      }
     }
   }
 

@@ -12,6 +12,11 @@ public enum DeliveryStatus {
   SUPPRESSED,
   /** Already delivered under the same idempotency key; nothing sent. */
   DUPLICATE,
+  /**
+   * Held for the customer's digest of its category; the digest (one message for the window) goes
+   * out when the window closes.
+   */
+  DIGESTED,
   /** A provider accepted the message. */
   SENT,
   /** The provider confirmed delivery to the handset or mailbox. */
@@ -35,7 +40,7 @@ public enum DeliveryStatus {
 
   private int rank() {
     return switch (this) {
-      case REQUESTED, DEFERRED, SUPPRESSED, DUPLICATE -> 0;
+      case REQUESTED, DEFERRED, SUPPRESSED, DUPLICATE, DIGESTED -> 0;
       case SENT -> 1;
       case DELIVERED -> 2;
       case FAILED, BOUNCED -> 3;

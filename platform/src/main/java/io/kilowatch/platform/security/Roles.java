@@ -20,6 +20,12 @@ public final class Roles {
   /** Machine clients that submit meter readings (head-end systems, the simulator). */
   public static final String INGEST = "ingest";
 
+  /**
+   * The retailer's other systems (CRM, field service, payments) calling the trigger API with an API
+   * key; the key's categories limit what they may send (see delivery's {@code trigger} package).
+   */
+  public static final String SYSTEM = "system";
+
   /** Platform administrators: accounts and configuration. */
   public static final String ADMIN = "admin";
 

@@ -329,6 +329,14 @@ public class ContactPointService implements ContactPoints {
     return store.verified(customerId, channel);
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public List<String> customersAt(Channel channel, String address) {
+    return io.kilowatch.preference.domain.ContactAddress.normalise(channel, address)
+        .map(normalised -> store.customersWithVerified(channel, normalised))
+        .orElse(List.of());
+  }
+
   /** The JSON form of a point. */
   public Map<String, Object> document(ContactPoint point, PendingVerification pending) {
     return ContactPointDocument.of(point, pending, settings.getMaxVerificationAttempts());

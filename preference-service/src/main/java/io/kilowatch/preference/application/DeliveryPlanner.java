@@ -5,6 +5,7 @@ import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.preference.domain.DeliveryPlan;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The Java API delivery calls for every message: where, when and whether it may go out under the
@@ -33,6 +34,26 @@ public interface DeliveryPlanner {
    */
   DeliveryPlan plan(
       String customerId, NotificationCategory category, NotificationPriority priority, Instant now);
+
+  /**
+   * Plans one message whose requester named the channels to try, in their order (a retailer's
+   * system through the trigger API: {@code NotificationRequested.channels}). The customer's
+   * preferences still decide everything else: a channel they opted out of for the category is never
+   * used (all of them opted out → refused {@code opted-out}), only verified contact points are
+   * offered, quiet hours and caps apply as for {@link #plan(String, NotificationCategory,
+   * NotificationPriority, Instant)}. Channels the customer did not choose for the category but did
+   * not opt out of may be used: the requester's choice replaces the customer's order, not their
+   * opt-outs. Read-only.
+   *
+   * @param channels the requested channels in order, no repeats; empty = the customer's own choice
+   *     (the same as the other {@code plan})
+   */
+  DeliveryPlan plan(
+      String customerId,
+      NotificationCategory category,
+      NotificationPriority priority,
+      Instant now,
+      List<Channel> channels);
 
   /**
    * Records that a message went out, so that caps count it. Call once per message that a provider

@@ -6,6 +6,7 @@ import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.preference.application.port.out.ContactPointStore;
 import io.kilowatch.preference.application.port.out.SendLog;
 import io.kilowatch.preference.domain.Category;
+import io.kilowatch.preference.domain.CategoryPreference;
 import io.kilowatch.preference.domain.DeliveryPlan;
 import io.kilowatch.preference.domain.DeliveryPolicy;
 import io.kilowatch.preference.domain.FrequencyCap;
@@ -14,6 +15,9 @@ import io.kilowatch.preference.domain.SentMessage;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,11 +49,23 @@ class DeliveryPlannerService implements DeliveryPlanner {
       NotificationCategory category,
       NotificationPriority priority,
       Instant now) {
+    return plan(customerId, category, priority, now, List.of());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public DeliveryPlan plan(
+      String customerId,
+      NotificationCategory category,
+      NotificationPriority priority,
+      Instant now,
+      List<Channel> channels) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(now, "now");
-    Preferences p = preferences.effective(customerId);
+    Objects.requireNonNull(channels, "channels");
+    Preferences p = withRequestedChannels(preferences.effective(customerId), category, channels);
     return DeliveryPolicy.plan(
         p,
         categoryOf(category),
@@ -69,6 +85,32 @@ class DeliveryPlannerService implements DeliveryPlanner {
         new SentMessage(channel, category == null ? null : categoryOf(category), sentAt));
     // keeps the log bounded without a scheduler: only the last week counts
     sendLog.purge(customerId, sentAt.minus(settings.getSendLogRetention()));
+  }
+
+  /**
+   * The customer's preferences with the category's channel order replaced by the requested one,
+   * minus the customer's opt-outs for the category (which stay, so {@code ChannelChoice} refuses
+   * {@code opted-out} when nothing is left); caps unchanged.
+   */
+  static Preferences withRequestedChannels(
+      Preferences p, NotificationCategory category, List<Channel> channels) {
+    if (channels.isEmpty()) {
+      return p;
+    }
+    Category c = categoryOf(category);
+    CategoryPreference own = p.category(c);
+    List<Channel> requested =
+        channels.stream().distinct().filter(ch -> !own.optedOut().contains(ch)).toList();
+    Map<Category, CategoryPreference> categories = new EnumMap<>(p.categories());
+    categories.put(c, new CategoryPreference(requested, own.optedOut(), own.caps()));
+    return new Preferences(
+        p.customerId(),
+        p.locale(),
+        p.timeZone(),
+        p.quietHours(),
+        categories,
+        p.caps(),
+        p.updatedAt());
   }
 
   /** The notification contract's category; a new one fails to compile here until it is mapped. */

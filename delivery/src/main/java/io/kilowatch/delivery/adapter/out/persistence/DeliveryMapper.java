@@ -5,11 +5,16 @@ import io.kilowatch.delivery.application.NotificationStore.DeadLetterRecord;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 interface DeliveryMapper {
+  /** A transaction-scoped advisory lock on a text key; released at commit or rollback. */
+  @Select("SELECT pg_advisory_xact_lock(hashtextextended(#{key}, 0))")
+  Object lock(@Param("key") String key);
+
   @Insert(
       "INSERT INTO delivery.notification (notification_id, customer_id, category, priority,"
           + " template_key, idempotency_key, status, requested_at, created_at, updated_at)"
@@ -36,6 +41,25 @@ interface DeliveryMapper {
       @Param("channel") String channel,
       @Param("notificationId") String notificationId,
       @Param("now") Instant now);
+
+  /**
+   * Claims several (idempotency key, channel) pairs in one statement; returns the pairs this
+   * statement inserted. The caller passes each pair at most once, sorted, so that concurrent
+   * batches of several instances lock the unique index in the same order.
+   */
+  @Select(
+      "<script>INSERT INTO delivery.dispatch (idempotency_key, channel, notification_id,"
+          + " claimed_at) VALUES <foreach item='c' collection='claims' separator=','>"
+          + "(#{c.idempotencyKey}, #{c.channel}, #{c.notificationId}, #{c.at})</foreach>"
+          + " ON CONFLICT DO NOTHING RETURNING idempotency_key, channel</script>")
+  @Options(flushCache = Options.FlushCachePolicy.TRUE, useCache = false)
+  List<ClaimedPair> claimDispatches(@Param("claims") List<DispatchClaim> claims);
+
+  /** One dispatch claim of a batch. */
+  record DispatchClaim(String idempotencyKey, String channel, String notificationId, Instant at) {}
+
+  /** A pair a batch claim inserted. Column order matches the constructor. */
+  record ClaimedPair(String idempotencyKey, String channel) {}
 
   @org.apache.ibatis.annotations.Delete(
       "DELETE FROM delivery.dispatch WHERE idempotency_key = #{key} AND channel = #{channel}"
@@ -119,6 +143,27 @@ interface DeliveryMapper {
           + " channel = #{channel}, updated_at = #{now} WHERE notification_id = #{id}")
   int updateStatus(
       @Param("id") String id,
+      @Param("status") String status,
+      @Param("reason") String reason,
+      @Param("channel") String channel,
+      @Param("now") Instant now);
+
+  /**
+   * The job's outcome in one round trip: its provider attempts (if any) and its status. Returns the
+   * number of notification rows updated.
+   */
+  @Update(
+      "<script><if test='attempts.size() > 0'>WITH inserted AS (INSERT INTO delivery.attempt"
+          + " (notification_id, channel, provider, outcome, provider_message_id, error_code,"
+          + " error_message, latency_ms, attempted_at) VALUES <foreach item='a'"
+          + " collection='attempts' separator=','>(#{id}, #{a.channel}, #{a.provider},"
+          + " #{a.outcome}, #{a.providerMessageId}, #{a.errorCode}, #{a.errorMessage},"
+          + " #{a.latencyMs}, #{a.attemptedAt})</foreach>) </if>"
+          + "UPDATE delivery.notification SET status = #{status}, status_reason = #{reason},"
+          + " channel = #{channel}, updated_at = #{now} WHERE notification_id = #{id}</script>")
+  int finish(
+      @Param("id") String id,
+      @Param("attempts") List<AttemptRecord> attempts,
       @Param("status") String status,
       @Param("reason") String reason,
       @Param("channel") String channel,

@@ -13,8 +13,18 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 @Singleton
 class DeliveryPersistence implements NotificationStore {
@@ -23,6 +33,8 @@ class DeliveryPersistence implements NotificationStore {
 
   private final DeliveryMapper mapper;
   private final TransactionOperations<Connection> transactions;
+  private final Queue<PendingClaim> pendingClaims = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock claimCombiner = new ReentrantLock();
 
   DeliveryPersistence(Mappers mappers, TransactionOperations<Connection> transactions) {
     this.mapper = mappers.of(DeliveryMapper.class);
@@ -31,6 +43,7 @@ class DeliveryPersistence implements NotificationStore {
 
   @Override
   public boolean accept(NotificationRequested r, Instant now) {
+    awaitWriter(r.notificationId());
     return mapper.insertNotification(
             r.notificationId(),
             r.customerId(),
@@ -44,12 +57,112 @@ class DeliveryPersistence implements NotificationStore {
   }
 
   @Override
+  public void awaitWriter(String notificationId) {
+    mapper.lock("delivery.notification:" + notificationId);
+  }
+
+  /**
+   * Group commit: the claims of every delivery thread that arrives while a claim transaction is in
+   * flight go into the next transaction together (one multi-row INSERT, one commit). Each caller
+   * still returns only after the transaction holding its claim has committed (ADR 0005), and
+   * exactly one claimant of a pair wins. Without concurrency this is one transaction per claim, as
+   * before. See docs/adr/0014.
+   */
+  @Override
   public boolean claimDispatch(
       String idempotencyKey, String channel, String notificationId, Instant now) {
-    return transactions.execute(
-            OWN_TRANSACTION,
-            status -> mapper.claimDispatch(idempotencyKey, channel, notificationId, now))
-        == 1;
+    PendingClaim claim =
+        new PendingClaim(
+            new DeliveryMapper.DispatchClaim(idempotencyKey, channel, notificationId, now));
+    pendingClaims.add(claim);
+    claimCombiner.lock();
+    try {
+      if (!claim.done) {
+        claimPending();
+      }
+    } finally {
+      claimCombiner.unlock();
+    }
+    if (claim.failure != null) {
+      throw claim.failure;
+    }
+    return claim.won;
+  }
+
+  /** Claims everything queued so far; runs under {@link #claimCombiner}. */
+  private void claimPending() {
+    List<PendingClaim> batch = new ArrayList<>();
+    for (PendingClaim c; batch.size() < MAX_CLAIM_BATCH && (c = pendingClaims.poll()) != null; ) {
+      batch.add(c);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    // one row per pair: a second claimant of the same pair in this batch loses
+    Map<List<String>, PendingClaim> first = new TreeMap<>(PAIR_ORDER);
+    for (PendingClaim c : batch) {
+      first.putIfAbsent(List.of(c.row.idempotencyKey(), c.row.channel()), c);
+    }
+    List<DeliveryMapper.DispatchClaim> rows =
+        first.values().stream().map(c -> c.row).collect(Collectors.toList());
+    try {
+      Set<List<String>> won = new HashSet<>();
+      for (DeliveryMapper.ClaimedPair p :
+          transactions.execute(OWN_TRANSACTION, status -> mapper.claimDispatches(rows))) {
+        won.add(List.of(p.idempotencyKey(), p.channel()));
+      }
+      for (PendingClaim c : batch) {
+        List<String> pair = List.of(c.row.idempotencyKey(), c.row.channel());
+        c.complete(first.get(pair) == c && won.contains(pair), null);
+      }
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        batch.get(0).complete(false, e);
+        return;
+      }
+      // one bad claim must not fail the others: each alone, in its own transaction
+      for (PendingClaim c : batch) {
+        try {
+          boolean alone =
+              first.get(List.of(c.row.idempotencyKey(), c.row.channel())) == c
+                  && transactions.execute(
+                          OWN_TRANSACTION,
+                          status ->
+                              mapper.claimDispatch(
+                                  c.row.idempotencyKey(),
+                                  c.row.channel(),
+                                  c.row.notificationId(),
+                                  c.row.at()))
+                      == 1;
+          c.complete(alone, null);
+        } catch (RuntimeException single) {
+          c.complete(false, single);
+        }
+      }
+    }
+  }
+
+  private static final int MAX_CLAIM_BATCH = 256;
+
+  private static final Comparator<List<String>> PAIR_ORDER =
+      Comparator.<List<String>, String>comparing(p -> p.get(0)).thenComparing(p -> p.get(1));
+
+  /** A claim waiting for the group commit; fields written under the combiner's lock. */
+  private static final class PendingClaim {
+    final DeliveryMapper.DispatchClaim row;
+    volatile boolean done;
+    boolean won;
+    RuntimeException failure;
+
+    PendingClaim(DeliveryMapper.DispatchClaim row) {
+      this.row = row;
+    }
+
+    void complete(boolean won, RuntimeException failure) {
+      this.won = won;
+      this.failure = failure;
+      this.done = true;
+    }
   }
 
   @Override
@@ -124,10 +237,11 @@ class DeliveryPersistence implements NotificationStore {
   public void finish(DeliveryJob job, Instant now) {
     String id = job.request().notificationId();
     String channel = job.channel() == null ? null : job.channel().wireName();
+    List<AttemptRecord> attempts = new ArrayList<>(job.attempts().size());
     for (DeliveryJob.Attempt a : job.attempts()) {
-      mapper.insertAttempt(id, toRecord(channel, a));
+      attempts.add(toRecord(channel, a));
     }
-    mapper.updateStatus(id, job.status().name(), job.reason(), channel, now);
+    mapper.finish(id, attempts, job.status().name(), job.reason(), channel, now);
   }
 
   @Override

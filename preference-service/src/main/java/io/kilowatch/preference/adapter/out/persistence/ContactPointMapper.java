@@ -93,6 +93,12 @@ interface ContactPointMapper {
   List<ContactPointRow> verified(
       @Param("customerId") String customerId, @Param("channel") String channel);
 
+  @Select(
+      "SELECT DISTINCT customer_id FROM preference.contact_point"
+          + " WHERE channel = #{channel} AND address = #{address} AND verified")
+  List<String> customersWithVerified(
+      @Param("channel") String channel, @Param("address") String address);
+
   @Select("SELECT count(*) FROM preference.contact_point WHERE customer_id = #{customerId}")
   int count(@Param("customerId") String customerId);
 

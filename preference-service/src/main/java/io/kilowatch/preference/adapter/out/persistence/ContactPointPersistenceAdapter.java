@@ -64,6 +64,11 @@ class ContactPointPersistenceAdapter implements ContactPointStore, CustomerLocks
   }
 
   @Override
+  public List<String> customersWithVerified(Channel channel, String address) {
+    return mapper.customersWithVerified(channel.name(), address);
+  }
+
+  @Override
   public int count(String customerId) {
     return mapper.count(customerId);
   }

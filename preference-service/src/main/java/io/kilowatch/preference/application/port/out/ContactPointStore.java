@@ -24,6 +24,9 @@ public interface ContactPointStore {
 
   int count(String customerId);
 
+  /** Customers with a verified point at exactly this (normalised) address on the channel. */
+  List<String> customersWithVerified(Channel channel, String address);
+
   /** Marks the point verified; false if it no longer exists. */
   boolean markVerified(UUID id, Instant at);
 
