@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kilowatch.platform.security.Roles;
-import io.kilowatch.sandbox.ProviderSandbox;
 import io.kilowatch.sandbox.RecordedRequest;
-import io.kilowatch.sandbox.SandboxSettings;
-import io.kilowatch.testing.TestInfrastructure;
 import io.kilowatch.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,32 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class WalkingSkeletonIT {
   static final ZoneId LONDON = ZoneId.of("Europe/London");
-  static ProviderSandbox sandbox;
-  static EmbeddedServer server;
+  static SandboxedApp app;
   static ApiClient api;
   static TestTokens tokens;
 
   @BeforeAll
   static void start() {
-    sandbox = ProviderSandbox.start(SandboxSettings.defaults());
-    Map<String, Object> props = new HashMap<>(TestInfrastructure.properties());
-    String twilio = "kilowatch.channels.sms.twilio.";
-    props.put(twilio + "account-sid", SandboxSettings.DEFAULT_TWILIO_ACCOUNT_SID);
-    props.put(twilio + "auth-token", SandboxSettings.DEFAULT_TWILIO_AUTH_TOKEN);
-    props.put(twilio + "from-number", "+15005550006");
-    props.put(twilio + "base-url", sandbox.baseUrl().toString());
-    server = ApplicationContext.run(EmbeddedServer.class, props);
-    api = new ApiClient("http://127.0.0.1:" + server.getPort());
-    tokens = new TestTokens(server.getApplicationContext());
+    app = SandboxedApp.start(Map.of());
+    api = app.api;
+    tokens = app.tokens;
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.getApplicationContext().close();
-    }
-    if (sandbox != null) {
-      sandbox.close();
+    if (app != null) {
+      app.close();
     }
   }
 
@@ -112,7 +95,7 @@ class WalkingSkeletonIT {
     assertThat(smsTo("+447700900124")).isEmpty();
     // the provider call returns before the delivery is recorded: wait for the record
     var sent =
-        server
+        app.server
             .getApplicationContext()
             .getBean(MeterRegistry.class)
             .counter("kilowatch.deliveries", "channel", "sms", "status", "sent");
@@ -204,9 +187,6 @@ class WalkingSkeletonIT {
   }
 
   private static List<RecordedRequest> smsTo(String phone) {
-    return sandbox.requests("twilio").stream()
-        .filter(r -> r.responseStatus() == 201)
-        .filter(r -> phone.equals(r.formParam("To")))
-        .toList();
+    return app.smsTo(phone);
   }
 }

@@ -14,7 +14,9 @@ public enum Category {
   PRICE("price", Purpose.SERVICE, LawfulBasis.CONTRACT),
   BILLING("billing", Purpose.SERVICE, LawfulBasis.CONTRACT),
   OUTAGE("outage", Purpose.SERVICE, LawfulBasis.LEGITIMATE_INTEREST),
-  MARKETING("marketing", Purpose.MARKETING, LawfulBasis.CONSENT);
+  MARKETING("marketing", Purpose.MARKETING, LawfulBasis.CONSENT),
+  /** Verification codes for contact points the customer added: their own request. */
+  ACCOUNT("account", Purpose.SERVICE, LawfulBasis.CONTRACT);
 
   private final String wireName;
   private final Purpose purpose;

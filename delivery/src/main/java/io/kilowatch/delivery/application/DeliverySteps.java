@@ -2,12 +2,14 @@ package io.kilowatch.delivery.application;
 
 import io.kilowatch.channel.Channel;
 import io.kilowatch.channel.ChannelSender;
+import io.kilowatch.channel.OutboundMessage;
 import io.kilowatch.channel.SendResult;
 import io.kilowatch.delivery.domain.DeliveryJob;
 import io.kilowatch.delivery.domain.DeliveryStatus;
 import io.kilowatch.events.EventCodec;
 import io.kilowatch.events.EventEnvelope;
 import io.kilowatch.events.EventTypes;
+import io.kilowatch.events.notification.NotificationCategory;
 import io.kilowatch.events.notification.NotificationRequested;
 import io.kilowatch.preference.application.ContactPoints;
 import io.kilowatch.preference.application.DeliveryPlanner;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class DeliverySteps {
   private static final Logger LOG = LoggerFactory.getLogger(DeliverySteps.class);
+
+  /** The data key of an account message that names the contact point it verifies. */
+  static final String CONTACT_POINT_ID = "contactPointId";
 
   private final NotificationStore store;
   private final DedupeCache dedupeCache;
@@ -116,15 +122,20 @@ public class DeliverySteps {
       return;
     }
     DeliveryPlan plan =
-        planner.plan(
-            request.customerId(),
-            request.category(),
-            request.priority(),
-            clock.instant(),
-            // the requester's channels in their order (trigger API); empty = the customer's own
-            request.channels().stream()
-                .map(c -> Channel.valueOf(c.toUpperCase(java.util.Locale.ROOT)))
-                .toList());
+        isAccountMessage(job)
+            ? planVerification(job)
+            : planner.plan(
+                request.customerId(),
+                request.category(),
+                request.priority(),
+                clock.instant(),
+                // the requester's channels in their order (trigger API); empty = the customer's own
+                request.channels().stream()
+                    .map(c -> Channel.valueOf(c.toUpperCase(java.util.Locale.ROOT)))
+                    .toList());
+    if (plan == null) {
+      return; // closed: an account message without its contact point
+    }
     if (plan.isRefused()) {
       job.close(
           DeliveryStatus.SUPPRESSED,
@@ -156,6 +167,24 @@ public class DeliverySteps {
     job.locale(plan.locale());
   }
 
+  /** A verification code (category account): only for the contact point it verifies. */
+  private static boolean isAccountMessage(DeliveryJob job) {
+    return job.request().category() == NotificationCategory.ACCOUNT;
+  }
+
+  /** The plan of a verification code; null (job closed as failed) without a valid point id. */
+  private DeliveryPlan planVerification(DeliveryJob job) {
+    String id = job.request().data().get(CONTACT_POINT_ID);
+    UUID contactPointId;
+    try {
+      contactPointId = UUID.fromString(id == null ? "" : id);
+    } catch (IllegalArgumentException e) {
+      job.close(DeliveryStatus.FAILED, "an account message needs data." + CONTACT_POINT_ID);
+      return null;
+    }
+    return planner.planVerification(job.request().customerId(), contactPointId, clock.instant());
+  }
+
   /**
    * Tries the planned channels in the customer's order: dedupe, render and send on each until one
    * provider accepts (channel fallback). A channel that failed gives its dedupe claim back.
@@ -177,8 +206,13 @@ public class DeliverySteps {
         send(job);
       }
       if (job.status() == DeliveryStatus.SENT) {
-        planner.recordSent(
-            job.request().customerId(), job.request().category(), route.channel(), clock.instant());
+        if (!isAccountMessage(job)) { // verification codes count towards no cap
+          planner.recordSent(
+              job.request().customerId(),
+              job.request().category(),
+              route.channel(),
+              clock.instant());
+        }
         return;
       }
       if (job.status() != DeliveryStatus.FAILED) {
@@ -223,11 +257,14 @@ public class DeliverySteps {
     try {
       RenderedMessage rendered =
           templates.render(request.templateKey(), job.channel(), job.locale(), request.data());
-      job.message(
-          consent.withUnsubscribeLink(
-              job, rendered.toOutboundMessage(request.notificationId(), job.recipient())));
-      // email open/click tracking when configured and consented (else unchanged)
-      job.message(tracking.apply(request.customerId(), job.message()));
+      OutboundMessage message =
+          rendered.toOutboundMessage(request.notificationId(), job.recipient());
+      if (!isAccountMessage(job)) { // a verification code has no unsubscribe link or tracking
+        message = consent.withUnsubscribeLink(job, message);
+        // email open/click tracking when configured and consented (else unchanged)
+        message = tracking.apply(request.customerId(), message);
+      }
+      job.message(message);
     } catch (TemplateRenderException | IllegalArgumentException e) {
       job.close(DeliveryStatus.FAILED, "template: " + e.getMessage());
     }
@@ -364,7 +401,7 @@ public class DeliverySteps {
       if (job.status() == DeliveryStatus.FAILED && !job.wasAccepted()) {
         deadLetter(job);
       }
-      if (job.status() == DeliveryStatus.SENT) {
+      if (job.status() == DeliveryStatus.SENT && !isAccountMessage(job)) {
         feed.add(job); // the customer's in-app feed, announced to their open sockets
       }
       if (statusOut != null) {

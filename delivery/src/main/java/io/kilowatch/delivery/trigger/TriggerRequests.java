@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  * field. Pure; thread-safe.
  */
 final class TriggerRequests {
+  /** What callers may request: not {@code account} (verification codes come from preferences). */
   static final List<String> CATEGORY_NAMES =
-      Arrays.stream(NotificationCategory.values()).map(NotificationCategory::wireName).toList();
+      Arrays.stream(NotificationCategory.values())
+          .filter(c -> c != NotificationCategory.ACCOUNT)
+          .map(NotificationCategory::wireName)
+          .toList();
 
   private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");

@@ -11,7 +11,13 @@ public enum NotificationCategory {
   PRICE,
   OUTAGE,
   BILLING,
-  MARKETING;
+  MARKETING,
+  /**
+   * About the customer's account itself, asked for by the customer: the code that verifies a new
+   * phone number or email address. Goes only to the contact point it is about; no quiet hours,
+   * caps, digests or tracking.
+   */
+  ACCOUNT;
 
   @JsonValue
   public String wireName() {

@@ -7,6 +7,7 @@ import io.kilowatch.platform.web.NotFoundException;
 import io.kilowatch.preference.application.port.in.NewContactPointCommand;
 import io.kilowatch.preference.application.port.out.ContactPointStore;
 import io.kilowatch.preference.application.port.out.CustomerLocks;
+import io.kilowatch.preference.application.port.out.VerificationMessages;
 import io.kilowatch.preference.application.port.out.VerificationStore;
 import io.kilowatch.preference.domain.ContactPoint;
 import io.kilowatch.preference.domain.PendingVerification;
@@ -26,12 +27,12 @@ import java.util.UUID;
  * another customer's point behaves as one that does not exist. Thread-safe.
  *
  * <p>SMS numbers and email addresses start unverified with a six-digit code (double opt-in); until
- * the customer sends the code back they get nothing but that code. The code itself is not sent from
- * here: delivery will send it (template {@code contact.verification-code}) once the
- * verification-requested event exists; only its hash is stored. Push tokens and webhooks are
- * verified when added (the registering app, or the party setting up the endpoint, proves control).
- * An admin may add an SMS number or email address as already verified ({@code "verified": true}),
- * which the audit log records.
+ * the customer sends the code back they get nothing but that code. Each code is sent through {@link
+ * VerificationMessages} (delivery sends template {@code account.verification-code} to that point
+ * only), in the same transaction that stores its hash; only the hash is stored. Push tokens and
+ * webhooks are verified when added (the registering app, or the party setting up the endpoint,
+ * proves control). An admin may add an SMS number or email address as already verified ({@code
+ * "verified": true}), which the audit log records.
  */
 @Singleton
 public class ContactPointService implements ContactPoints {
@@ -39,6 +40,7 @@ public class ContactPointService implements ContactPoints {
   private final VerificationStore verifications;
   private final CustomerLocks locks;
   private final VerificationCodes codes;
+  private final VerificationMessages messages;
   private final AuditTrail audit;
   private final PreferenceSettings settings;
   private final Clock clock;
@@ -48,6 +50,7 @@ public class ContactPointService implements ContactPoints {
       VerificationStore verifications,
       CustomerLocks locks,
       VerificationCodes codes,
+      VerificationMessages messages,
       AuditTrail audit,
       PreferenceSettings settings,
       Clock clock) {
@@ -55,6 +58,7 @@ public class ContactPointService implements ContactPoints {
     this.verifications = verifications;
     this.locks = locks;
     this.codes = codes;
+    this.messages = messages;
     this.audit = audit;
     this.settings = settings;
     this.clock = clock;
@@ -153,10 +157,7 @@ public class ContactPointService implements ContactPoints {
       how =
           command.verifiedAsserted() ? "verified by an admin's assertion" : "verified on creation";
     } else {
-      pending =
-          PendingVerification.issue(
-              point.id(), codes.next(), now, settings.getVerificationCodeTtl());
-      verifications.save(pending);
+      pending = issueCode(point, now);
       how = "verification code issued";
     }
     audit.changed(
@@ -309,9 +310,7 @@ public class ContactPointService implements ContactPoints {
             List.of(new FieldError("id", "a new code can be requested from " + allowedFrom)));
       }
     }
-    PendingVerification pending =
-        PendingVerification.issue(id, codes.next(), now, settings.getVerificationCodeTtl());
-    verifications.save(pending);
+    PendingVerification pending = issueCode(point, now);
     audit.changed(
         actor,
         customerId,
@@ -320,6 +319,16 @@ public class ContactPointService implements ContactPoints {
         null,
         null,
         "new verification code issued for " + point.channel().wireName() + " contact point");
+    return pending;
+  }
+
+  /** A new code for the point: its hash stored, the code itself sent to the point. */
+  private PendingVerification issueCode(ContactPoint point, Instant now) {
+    String code = codes.next();
+    PendingVerification pending =
+        PendingVerification.issue(point.id(), code, now, settings.getVerificationCodeTtl());
+    verifications.save(pending);
+    messages.send(point, code, pending.expiresAt(), now);
     return pending;
   }
 

@@ -6,6 +6,7 @@ import io.kilowatch.events.notification.NotificationPriority;
 import io.kilowatch.preference.domain.DeliveryPlan;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The Java API delivery calls for every message: where, when and whether it may go out under the
@@ -54,6 +55,14 @@ public interface DeliveryPlanner {
       NotificationPriority priority,
       Instant now,
       List<Channel> channels);
+
+  /**
+   * Plans a verification code ({@code NotificationCategory.ACCOUNT}): to the given contact point
+   * only, and only while it is unverified and the customer's; no quiet hours, caps or channel
+   * choice (the customer is waiting for the code). Otherwise refused {@code
+   * not-awaiting-verification}. Read-only.
+   */
+  DeliveryPlan planVerification(String customerId, UUID contactPointId, Instant now);
 
   /**
    * Records that a message went out, so that caps count it. Call once per message that a provider

@@ -8,6 +8,7 @@ import io.kilowatch.preference.application.port.out.SendLog;
 import io.kilowatch.preference.domain.Category;
 import io.kilowatch.preference.domain.CategoryPreference;
 import io.kilowatch.preference.domain.DeliveryPlan;
+import io.kilowatch.preference.domain.DeliveryPlan.Refusal;
 import io.kilowatch.preference.domain.DeliveryPolicy;
 import io.kilowatch.preference.domain.FrequencyCap;
 import io.kilowatch.preference.domain.Preferences;
@@ -19,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Loads what {@link DeliveryPolicy} needs (preferences, contact points, the week's send log) and
@@ -76,6 +78,37 @@ class DeliveryPlannerService implements DeliveryPlanner {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public DeliveryPlan planVerification(String customerId, UUID contactPointId, Instant now) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(contactPointId, "contactPointId");
+    Preferences p = preferences.effective(customerId);
+    return contactPoints
+        .findById(customerId, contactPointId)
+        .filter(point -> !point.verified())
+        .map(
+            point ->
+                new DeliveryPlan(
+                    List.of(DeliveryPlan.Candidate.of(point)),
+                    null,
+                    null,
+                    null,
+                    p.locale(),
+                    p.timeZone(),
+                    false))
+        .orElseGet(
+            () ->
+                new DeliveryPlan(
+                    List.of(),
+                    null,
+                    Refusal.NOT_AWAITING_VERIFICATION,
+                    "the contact point is verified or gone",
+                    p.locale(),
+                    p.timeZone(),
+                    false));
+  }
+
+  @Override
   @Transactional
   public void recordSent(
       String customerId, NotificationCategory category, Channel channel, Instant sentAt) {
@@ -122,6 +155,9 @@ class DeliveryPlannerService implements DeliveryPlanner {
       case OUTAGE -> Category.OUTAGE;
       case BILLING -> Category.BILLING;
       case MARKETING -> Category.MARKETING;
+      case ACCOUNT ->
+          throw new IllegalArgumentException(
+              "account messages have no channel preferences: use planVerification");
     };
   }
 }

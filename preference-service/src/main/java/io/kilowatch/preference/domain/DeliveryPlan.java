@@ -74,7 +74,12 @@ public record DeliveryPlan(
     /** No chosen channel has a verified contact point. */
     NO_VERIFIED_CONTACT_POINT,
     /** Every chosen channel with a verified contact point reached a frequency cap. */
-    OVER_CAP;
+    OVER_CAP,
+    /**
+     * A verification code for a contact point that is verified by now, or removed: there is nothing
+     * left to verify.
+     */
+    NOT_AWAITING_VERIFICATION;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

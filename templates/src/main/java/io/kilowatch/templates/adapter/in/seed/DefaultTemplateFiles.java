@@ -44,7 +44,9 @@ final class DefaultTemplateFiles {
           // digests (delivery's digest windows): several notifications of a category in one
           "price.digest",
           "usage.digest",
-          "cost.digest");
+          "cost.digest",
+          // preference-service's verification codes for new phone numbers and email addresses
+          "account.verification-code");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
